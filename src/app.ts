@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Ajv } from 'ajv'
+import addFormatsModule, { type FormatsPlugin } from 'ajv-formats'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { type DestinationStream, pino } from 'pino'
+import type { Config } from './core/config.js'
+import type { DbHandle } from './core/db/client.js'
+import { registerErrorHandling } from './core/http/errors-plugin.js'
+import { createTokenService } from './core/security/tokens.js'
+import { type Clock, systemClock } from './core/time.js'
+import { authRoutes } from './modules/auth/auth.routes.js'
+import { createAuthService } from './modules/auth/auth.service.js'
+import { createAuthenticator } from './modules/auth/authenticate.js'
+import { createKakaoIdTokenVerifier, type KakaoIdTokenVerifier } from './modules/auth/kakao-id-token.js'
+import { healthRoutes } from './modules/health/health.routes.js'
+import { profileRoutes } from './modules/profiles/profiles.routes.js'
+import { createProfileService } from './modules/profiles/profiles.service.js'
+
+// ajv-formats is CommonJS; under NodeNext its default import is the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  addFormatsModule) as FormatsPlugin
+
+export interface BuildAppOptions {
+  config: Config
+  database: DbHandle
+  clock?: Clock
+  /** Replaces the Kakao ID-token verifier (tests point it at a local key set instead). */
+  kakaoVerifier?: KakaoIdTokenVerifier
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: DestinationStream
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+export const BODY_LIMIT_BYTES = 1024 * 1024
+
+function createValidators() {
+  const options = { useDefaults: true, removeAdditional: false, allErrors: true, strict: false } as const
+  // Bodies are JSON and keep their types; only strings from the URL and headers are coerced.
+  const body = new Ajv({ ...options, coerceTypes: false })
+  const other = new Ajv({ ...options, coerceTypes: 'array' })
+  addFormats(body)
+  addFormats(other)
+  return { body, other }
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options
+  const clock = options.clock ?? systemClock
+  const logger = pino(
+    {
+      level: config.logLevel,
+      base: { service: 'shh-match-api', env: config.env },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers["x-sync-secret"]', '*.idToken'],
+        censor: '[redacted]',
+      },
+      formatters: { level: (label) => ({ level: label }) },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    options.logStream,
+  )
+
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    requestIdLogLabel: 'requestId',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  const validators = createValidators()
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? validators.body : validators.other).compile(schema),
+  )
+
+  app.decorateRequest('auth', null)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    // One line per request: the route pattern, never the raw URL (query strings carry search terms).
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        statusCode: reply.statusCode,
+        latencyMs: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request completed',
+    )
+  })
+  registerErrorHandling(app)
+
+  const base = config.basePath
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'SHH Match API',
+        version: '0.1.0',
+        description:
+          'Kakao sign-in, weekly recommendations, mutual matches and bank-transfer payments. ' +
+          'Every error is `{ error: { code, message, requestId, details? } }`. Times are ISO-8601; weeks are ' +
+          'ISO weeks in Asia/Seoul (`YYYY-Www`).',
+      },
+      servers: [],
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+      tags: [
+        { name: 'auth', description: 'Sign-in' },
+        { name: 'me', description: "The caller's own account, profile and preferences" },
+        { name: 'health', description: 'Probes for load balancers and orchestrators' },
+      ],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: `${base}/docs` })
+
+  const tokens = createTokenService({ secret: config.appSecret, ...config.jwt })
+  const kakao =
+    options.kakaoVerifier ??
+    (config.kakao.verify === 'idtoken' && config.kakao.clientId
+      ? createKakaoIdTokenVerifier({ clientId: config.kakao.clientId, jwksUrl: config.kakao.jwksUrl, clock })
+      : null)
+  const db = database.db
+  const authenticator = createAuthenticator({ db, tokens, clock })
+  const authService = createAuthService({ config, db, tokens, kakao, clock })
+  const profileService = createProfileService({ db, clock })
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+      await api.register(healthRoutes, { database })
+      await api.register(authRoutes, { auth: authService })
+      await api.register(profileRoutes, { profiles: profileService, auth: authenticator })
+    },
+    { prefix: base },
+  )
+
+  return app as unknown as FastifyInstance
+}

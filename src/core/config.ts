@@ -1,0 +1,228 @@
+import { Ajv } from 'ajv'
+import { type Static, Type } from 'typebox'
+
+/**
+ * Every environment variable the API reads, with a default that works in `dev` and `test`.
+ * Production refuses the insecure defaults (see `assertProductionSafe`).
+ */
+const DEV_APP_SECRET = 'dev-only-app-secret-change-me-0123456789abcdef'
+/** 32 bytes, base64. Fixed so that dev data stays readable across restarts; refused in prod. */
+export const DEV_DATA_ENCRYPTION_KEY = 'ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM='
+const SAMPLE_BANK_ACCOUNT = '000-0000-0000-00'
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+const EnvSchema = Type.Object({
+  APP_ENV: Type.Union([Type.Literal('dev'), Type.Literal('test'), Type.Literal('prod')], { default: 'dev' }),
+  APP_SECRET: Type.String({ default: DEV_APP_SECRET }),
+  API_BASE_PATH: Type.String({ default: '/', pattern: '^/([A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*)?/?$' }),
+  CORS_ORIGINS: Type.String({ default: 'http://localhost:3000' }),
+  LOG_LEVEL: Type.String({ default: 'info' }),
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8000 }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^(postgres(ql)?|pglite)://' })),
+  DB_HOST: Type.Optional(Type.String({ minLength: 1 })),
+  DB_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 5432 }),
+  DB_NAME: Type.String({ default: 'kakao_match' }),
+  DB_USER: Type.String({ default: 'app' }),
+  DB_PASSWORD: Type.String({ default: '' }),
+  DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+
+  PASSWORD_HASH_SCHEME: Type.String({ default: 'bcrypt' }),
+  JWT_ISSUER: Type.String({ minLength: 1, default: 'kakao-match-api' }),
+  JWT_AUDIENCE: Type.String({ minLength: 1, default: 'kakao-match-web' }),
+  JWT_EXPIRE_MINUTES: Type.Integer({ minimum: 1, maximum: 43200, default: 10080 }),
+  JWT_ALG: Type.Literal('HS256', { default: 'HS256' }),
+  TZ: Type.Optional(Type.String()),
+
+  KAKAO_VERIFY: Type.Union([Type.Literal('idtoken'), Type.Literal('none')], { default: 'none' }),
+  KAKAO_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  KAKAO_JWKS_URL: Type.String({
+    pattern: '^https?://',
+    default: 'https://kauth.kakao.com/.well-known/jwks.json',
+  }),
+  SYNC_SHARED_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  ADMIN_KAKAO_IDS: Type.String({ default: '' }),
+  DATA_ENCRYPTION_KEY: Type.String({ default: DEV_DATA_ENCRYPTION_KEY }),
+
+  PAYMENT_AMOUNT_KRW: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 30000 }),
+  PAYMENT_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 3 }),
+  BANK_NAME: Type.String({ minLength: 1, default: '샘플은행' }),
+  BANK_ACCOUNT: Type.String({ minLength: 1, default: SAMPLE_BANK_ACCOUNT }),
+  BANK_ACCOUNT_HOLDER: Type.String({ minLength: 1, default: '(주)쉿매치' }),
+  AUTO_ACTIVATE_ON_VERIFY: Type.Boolean({ default: false }),
+
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 300 }),
+  RATE_LIMIT_STRICT_MAX: Type.Integer({ minimum: 1, default: 30 }),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+
+  SCHEDULER_ENABLED: Type.Boolean({ default: true }),
+  REC_CRON: Type.String({ default: '0 10 * * 1' }),
+  REC_K: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+  REC_ACTIVE_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 14 }),
+})
+
+type Env = Static<typeof EnvSchema>
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export type AppEnv = Env['APP_ENV']
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+export interface Config {
+  env: AppEnv
+  appSecret: string
+  basePath: string
+  corsOrigins: string[]
+  logLevel: LogLevel
+  port: number
+  host: string
+  trustProxy: boolean
+  databaseUrl: string
+  dbPoolMax: number
+  redisUrl: string | undefined
+  jwt: { issuer: string; audience: string; expireMinutes: number }
+  kakao: {
+    verify: 'idtoken' | 'none'
+    clientId: string | undefined
+    jwksUrl: string
+    syncSharedSecret: string | undefined
+  }
+  adminKakaoIds: ReadonlySet<string>
+  dataEncryptionKey: Buffer
+  payment: {
+    amountKrw: number
+    expireDays: number
+    bank: { name: string; account: string; holder: string }
+    autoActivateOnVerify: boolean
+  }
+  rateLimit: { max: number; strictMax: number }
+  metricsToken: string | undefined
+  scheduler: { enabled: boolean; cron: string; k: number; activeDays: number }
+}
+
+const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true, strict: false })
+const validateEnv = ajv.compile<Env>(EnvSchema)
+
+function envName(instancePath: string, params: Record<string, unknown>): string {
+  const fromPath = instancePath.replace(/^\//, '')
+  return fromPath || String(params.missingProperty ?? '?')
+}
+
+/** Parses and validates the environment once. Throws a ConfigError naming every bad variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {}
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = source[key]
+    // An empty string in a .env file means "not set", as in most dotenv tools.
+    if (value !== undefined && value !== '') raw[key] = value.trim()
+  }
+  if (typeof raw.LOG_LEVEL === 'string') raw.LOG_LEVEL = raw.LOG_LEVEL.toLowerCase()
+  if (typeof raw.APP_ENV === 'string') raw.APP_ENV = raw.APP_ENV.toLowerCase()
+
+  if (!validateEnv(raw)) {
+    const problems = (validateEnv.errors ?? []).map(
+      (e) => `${envName(e.instancePath, e.params as Record<string, unknown>)} ${e.message ?? 'is invalid'}`,
+    )
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`)
+  }
+  const env = raw as Env
+
+  const logLevel =
+    env.LOG_LEVEL === 'warning' ? 'warn' : env.LOG_LEVEL === 'critical' ? 'fatal' : env.LOG_LEVEL
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`Invalid configuration: LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
+  }
+
+  const key = Buffer.from(env.DATA_ENCRYPTION_KEY, 'base64')
+  if (key.length !== 32) {
+    throw new ConfigError('Invalid configuration: DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded')
+  }
+  if (env.KAKAO_VERIFY === 'idtoken' && !env.KAKAO_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration: KAKAO_CLIENT_ID is required when KAKAO_VERIFY=idtoken')
+  }
+  const corsOrigins = splitList(env.CORS_ORIGINS)
+  if (corsOrigins.includes('*')) {
+    throw new ConfigError('Invalid configuration: CORS_ORIGINS must list origins, not "*"')
+  }
+
+  const config: Config = {
+    env: env.APP_ENV,
+    appSecret: env.APP_SECRET,
+    basePath: normaliseBasePath(env.API_BASE_PATH),
+    corsOrigins,
+    logLevel: logLevel as LogLevel,
+    port: env.PORT,
+    host: env.HOST,
+    trustProxy: env.TRUST_PROXY,
+    databaseUrl: env.DATABASE_URL ?? databaseUrlFromParts(env),
+    dbPoolMax: env.DB_POOL_MAX,
+    redisUrl: env.REDIS_URL,
+    jwt: { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, expireMinutes: env.JWT_EXPIRE_MINUTES },
+    kakao: {
+      verify: env.KAKAO_VERIFY,
+      clientId: env.KAKAO_CLIENT_ID,
+      jwksUrl: env.KAKAO_JWKS_URL,
+      syncSharedSecret: env.SYNC_SHARED_SECRET,
+    },
+    adminKakaoIds: new Set(splitList(env.ADMIN_KAKAO_IDS)),
+    dataEncryptionKey: key,
+    payment: {
+      amountKrw: env.PAYMENT_AMOUNT_KRW,
+      expireDays: env.PAYMENT_EXPIRE_DAYS,
+      bank: { name: env.BANK_NAME, account: env.BANK_ACCOUNT, holder: env.BANK_ACCOUNT_HOLDER },
+      autoActivateOnVerify: env.AUTO_ACTIVATE_ON_VERIFY,
+    },
+    rateLimit: { max: env.RATE_LIMIT_MAX, strictMax: env.RATE_LIMIT_STRICT_MAX },
+    metricsToken: env.METRICS_TOKEN,
+    scheduler: {
+      enabled: env.SCHEDULER_ENABLED && env.APP_ENV !== 'test',
+      cron: env.REC_CRON,
+      k: env.REC_K,
+      activeDays: env.REC_ACTIVE_DAYS,
+    },
+  }
+  if (config.env === 'prod') assertProductionSafe(config, env)
+  return config
+}
+
+/** The settings that are fine on a laptop and dangerous in production. */
+function assertProductionSafe(config: Config, env: Env): void {
+  const refuse = (message: string) => {
+    throw new ConfigError(`Refusing to start with APP_ENV=prod: ${message}`)
+  }
+  if (env.APP_SECRET === DEV_APP_SECRET || env.APP_SECRET.startsWith('replace-with')) {
+    refuse('APP_SECRET is the default; set a random secret of at least 32 characters')
+  }
+  if (env.APP_SECRET.length < 32) refuse('APP_SECRET is shorter than 32 characters')
+  if (config.kakao.verify === 'none') refuse('KAKAO_VERIFY=none would let anyone sign in as anyone')
+  if (!config.kakao.syncSharedSecret) refuse('SYNC_SHARED_SECRET is missing')
+  else if (config.kakao.syncSharedSecret.length < 32)
+    refuse('SYNC_SHARED_SECRET is shorter than 32 characters')
+  if (env.DATA_ENCRYPTION_KEY === DEV_DATA_ENCRYPTION_KEY) {
+    refuse('DATA_ENCRYPTION_KEY is the development key; generate 32 random bytes (base64)')
+  }
+  if (env.BANK_ACCOUNT === SAMPLE_BANK_ACCOUNT) refuse('BANK_ACCOUNT is the sample account')
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+}
+
+function normaliseBasePath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '')
+  return trimmed === '' ? '' : trimmed
+}
+
+function databaseUrlFromParts(env: Env): string {
+  if (!env.DB_HOST) return 'pglite://./data/pglite'
+  const auth = `${encodeURIComponent(env.DB_USER)}${env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ''}`
+  return `postgres://${auth}@${env.DB_HOST}:${env.DB_PORT}/${encodeURIComponent(env.DB_NAME)}`
+}

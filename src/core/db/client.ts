@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import pg from 'pg'
+import { type Schema, schema } from './schema.js'
+
+export type Database = PgDatabase<PgQueryResultHKT, Schema>
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+/** What a repository function accepts: the database, or the transaction a service opened. */
+export type Executor = Database | Tx
+
+export interface DbHandle {
+  db: Database
+  kind: 'pg' | 'pglite'
+  /** Runs `SELECT 1`; throws when the database cannot answer. */
+  ping(): Promise<void>
+  close(): Promise<void>
+  /** The PGlite instance, when embedded (tests snapshot it). */
+  pglite?: PGlite
+  /** The pg pool, when on a server. */
+  pool?: pg.Pool
+}
+
+export interface OpenDbOptions {
+  poolMax?: number
+  /** Called when an idle pooled connection fails (the server restarted, the network dropped). */
+  onPoolError?: (err: Error) => void
+  /** A PGlite data directory snapshot to start from (tests). */
+  loadDataDir?: Blob
+}
+
+/** Opens `postgres://…`, `pglite://<dir>` or `pglite://memory`. */
+export async function openDatabase(url: string, options: OpenDbOptions = {}): Promise<DbHandle> {
+  if (url.startsWith('pglite://')) {
+    const location = url.slice('pglite://'.length)
+    const inMemory = location === '' || location === 'memory'
+    if (!inMemory) mkdirSync(resolve(location), { recursive: true })
+    const client = new PGlite({
+      ...(inMemory ? {} : { dataDir: resolve(location) }),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    })
+    await client.waitReady
+    const db = drizzlePglite({ client, schema }) as unknown as Database
+    return {
+      db,
+      kind: 'pglite',
+      pglite: client,
+      ping: async () => {
+        await client.query('SELECT 1')
+      },
+      close: async () => {
+        if (!client.closed) await client.close()
+      },
+    }
+  }
+
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // A statement that hangs must not hold a request forever.
+    statement_timeout: 30_000,
+  })
+  pool.on('error', (err) => options.onPoolError?.(err))
+  const db = drizzlePg({ client: pool, schema }) as unknown as Database
+  return {
+    db,
+    kind: 'pg',
+    pool,
+    ping: async () => {
+      await db.execute(sql`SELECT 1`)
+    },
+    close: async () => {
+      await pool.end()
+    },
+  }
+}

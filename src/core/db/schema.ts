@@ -1,0 +1,337 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigserial,
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+
+/**
+ * The schema of SPEC §3.1 with DESIGN.md's fixes: ISO-week exposure keys, a LEAST/GREATEST pair
+ * index on matches, CHECKs on enumerations and on self-references, blocks in their own table.
+ */
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
+
+export const USER_ROLES = ['user', 'admin'] as const
+export type UserRole = (typeof USER_ROLES)[number]
+export const GENDERS = ['M', 'F'] as const
+export type Gender = (typeof GENDERS)[number]
+export const MATCH_STATUSES = ['pending', 'active', 'closed'] as const
+export type MatchStatus = (typeof MATCH_STATUSES)[number]
+export const PAYMENT_STATUSES = ['pending', 'verified', 'expired', 'refund_due', 'refunded'] as const
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
+export const REPORT_REASONS = [
+  'spam',
+  'fake_profile',
+  'harassment',
+  'inappropriate_content',
+  'underage',
+  'scam',
+  'other',
+] as const
+export type ReportReason = (typeof REPORT_REASONS)[number]
+
+export interface Visibility {
+  age: boolean
+  height: boolean
+  region: boolean
+  job: boolean
+  intro: boolean
+}
+export const DEFAULT_VISIBILITY: Visibility = {
+  age: true,
+  height: false,
+  region: true,
+  job: true,
+  intro: true,
+}
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '))
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kakaoUserId: text('kakao_user_id').notNull().unique(),
+    phoneVerified: boolean('phone_verified').notNull().default(false),
+    role: text('role').$type<UserRole>().notNull().default('user'),
+    banned: boolean('banned').notNull().default(false),
+    /** Bumped to invalidate every token issued before (ban, deletion, "sign out everywhere"). */
+    tokenVersion: integer('token_version').notNull().default(0),
+    lastActiveAt: timestamptz('last_active_at'),
+    deletedAt: timestamptz('deleted_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('users_role_check', sql`${t.role} IN (${inList(USER_ROLES)})`),
+    index('users_last_active_idx').on(t.lastActiveAt),
+  ],
+)
+
+export const profiles = pgTable(
+  'profiles',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    nickname: text('nickname').notNull(),
+    gender: char('gender', { length: 1 }).$type<Gender>().notNull(),
+    birthYear: integer('birth_year').notNull(),
+    height: integer('height'),
+    region: text('region'),
+    job: text('job'),
+    intro: text('intro'),
+    photos: jsonb('photos').$type<string[]>().notNull().default([]),
+    visible: jsonb('visible').$type<Visibility>().notNull().default(DEFAULT_VISIBILITY),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('profiles_gender_check', sql`${t.gender} IN (${inList(GENDERS)})`),
+    check('profiles_height_check', sql`${t.height} IS NULL OR ${t.height} BETWEEN 100 AND 250`),
+  ],
+)
+
+export const preferences = pgTable(
+  'preferences',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    targetGender: char('target_gender', { length: 1 }).$type<Gender>().notNull(),
+    ageMin: integer('age_min').notNull(),
+    ageMax: integer('age_max').notNull(),
+    regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
+    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('preferences_target_gender_check', sql`${t.targetGender} IN (${inList(GENDERS)})`),
+    check(
+      'preferences_age_range_check',
+      sql`${t.ageMin} >= 19 AND ${t.ageMin} <= ${t.ageMax} AND ${t.ageMax} <= 100`,
+    ),
+  ],
+)
+
+export const blocks = pgTable(
+  'blocks',
+  {
+    blockerId: uuid('blocker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blockedId: uuid('blocked_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.blockerId, t.blockedId] }),
+    check('blocks_not_self', sql`${t.blockerId} <> ${t.blockedId}`),
+    index('blocks_blocked_idx').on(t.blockedId),
+  ],
+)
+
+export const exposureLog = pgTable(
+  'exposure_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    targetUserId: uuid('target_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason'),
+    /** ISO week label (YYYY-Www, Asia/Seoul): what `date_trunc('week', seen_at)` meant in SPEC. */
+    week: text('week').notNull(),
+    seenAt: timestamptz('seen_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('exposure_log_user_target_week_uq').on(t.userId, t.targetUserId, t.week),
+    index('idx_exposure_user').on(t.userId, t.seenAt),
+    index('exposure_log_seen_at_idx').on(t.seenAt),
+    check('exposure_log_not_self', sql`${t.userId} <> ${t.targetUserId}`),
+  ],
+)
+
+export const recommendations = pgTable(
+  'recommendations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    targetUserId: uuid('target_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    batchWeek: text('batch_week').notNull(),
+    score: numeric('score', { precision: 6, scale: 3 }).notNull().default('0'),
+    sentAt: timestamptz('sent_at'),
+    responded: boolean('responded').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('recommendations_user_target_week_uq').on(t.userId, t.targetUserId, t.batchWeek),
+    index('idx_recs_user_week').on(t.userId, t.batchWeek),
+    index('recommendations_target_idx').on(t.targetUserId, t.batchWeek),
+    check('recommendations_not_self', sql`${t.userId} <> ${t.targetUserId}`),
+  ],
+)
+
+export const likes = pgTable(
+  'likes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    fromUser: uuid('from_user')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    toUser: uuid('to_user')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    batchWeek: text('batch_week').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('likes_from_to_week_uq').on(t.fromUser, t.toUser, t.batchWeek),
+    index('likes_to_from_idx').on(t.toUser, t.fromUser),
+    check('likes_not_self', sql`${t.fromUser} <> ${t.toUser}`),
+  ],
+)
+
+export const matches = pgTable(
+  'matches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userA: uuid('user_a')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    userB: uuid('user_b')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status').$type<MatchStatus>().notNull().default('pending'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    activatedAt: timestamptz('activated_at'),
+    closedAt: timestamptz('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('matches_pair_uq').on(
+      sql`LEAST(${t.userA}, ${t.userB})`,
+      sql`GREATEST(${t.userA}, ${t.userB})`,
+    ),
+    index('matches_user_a_idx').on(t.userA),
+    index('matches_user_b_idx').on(t.userB),
+    check('matches_status_check', sql`${t.status} IN (${inList(MATCH_STATUSES)})`),
+    check('matches_not_self', sql`${t.userA} <> ${t.userB}`),
+  ],
+)
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Payment records outlive everything else (e-commerce law: 5 years), so no cascade.
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'restrict' }),
+    method: text('method').$type<'transfer'>().notNull().default('transfer'),
+    amount: integer('amount').notNull(),
+    code: text('code').notNull(),
+    status: text('status').$type<PaymentStatus>().notNull().default('pending'),
+    depositorName: text('depositor_name'),
+    verifiedAt: timestamptz('verified_at'),
+    memo: text('memo'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    refundedAt: timestamptz('refunded_at'),
+  },
+  (t) => [
+    check('payments_method_check', sql`${t.method} IN ('transfer')`),
+    check('payments_status_check', sql`${t.status} IN (${inList(PAYMENT_STATUSES)})`),
+    check('payments_amount_check', sql`${t.amount} > 0`),
+    // SPEC's UNIQUE(match_id) would forbid a new intent after one expired; only live ones are unique.
+    uniqueIndex('payments_live_match_uq').on(t.matchId).where(sql`${t.status} IN ('pending', 'verified')`),
+    uniqueIndex('payments_live_code_uq').on(t.code).where(sql`${t.status} IN ('pending', 'verified')`),
+    index('payments_status_idx').on(t.status, t.createdAt),
+  ],
+)
+
+export const adminActions = pgTable(
+  'admin_actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    adminId: uuid('admin_id')
+      .notNull()
+      .references(() => users.id),
+    action: text('action').notNull(),
+    targetId: text('target_id'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('admin_actions_created_idx').on(t.createdAt)],
+)
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reporter: uuid('reporter')
+      .notNull()
+      .references(() => users.id),
+    reported: uuid('reported')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').$type<ReportReason>().notNull(),
+    detail: text('detail'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    handled: boolean('handled').notNull().default(false),
+    handledAt: timestamptz('handled_at'),
+    handledBy: uuid('handled_by').references(() => users.id),
+  },
+  (t) => [
+    check('reports_reason_check', sql`${t.reason} IN (${inList(REPORT_REASONS)})`),
+    check('reports_not_self', sql`${t.reporter} <> ${t.reported}`),
+    uniqueIndex('reports_open_pair_uq').on(t.reporter, t.reported).where(sql`NOT ${t.handled}`),
+    index('reports_handled_idx').on(t.handled, t.createdAt),
+  ],
+)
+
+/** SHA-256 of every Kakao ID token accepted, kept until the token expires, so a token works once. */
+export const kakaoIdTokenUses = pgTable(
+  'kakao_id_token_uses',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [index('kakao_id_token_uses_expires_idx').on(t.expiresAt)],
+)
+
+export const schema = {
+  users,
+  profiles,
+  preferences,
+  blocks,
+  exposureLog,
+  recommendations,
+  likes,
+  matches,
+  payments,
+  adminActions,
+  reports,
+  kakaoIdTokenUses,
+}
+export type Schema = typeof schema
+export type UserRow = typeof users.$inferSelect
+export type ProfileRow = typeof profiles.$inferSelect
+export type PreferencesRow = typeof preferences.$inferSelect

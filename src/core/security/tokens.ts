@@ -1,0 +1,75 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
+import type { UserRole } from '../db/schema.js'
+
+/** Our own access token (SPEC §5 claims, plus `tv`, the user's token version at issue time). */
+export interface AccessClaims {
+  sub: string
+  role: UserRole
+  tv: number
+}
+
+export interface TokenSettings {
+  secret: string
+  issuer: string
+  audience: string
+  expireMinutes: number
+}
+
+export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; reason: 'expired' | 'invalid' }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export interface TokenService {
+  issue(claims: AccessClaims): Promise<string>
+  /** The claims of a token we issued that is still valid, or why it is not. */
+  verify(token: string): Promise<VerifyResult>
+}
+
+export function createTokenService(settings: TokenSettings): TokenService {
+  const key = new TextEncoder().encode(settings.secret)
+  return {
+    async issue({ sub, role, tv }) {
+      return new SignJWT({ role, tv })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(sub)
+        .setIssuer(settings.issuer)
+        .setAudience(settings.audience)
+        .setIssuedAt()
+        .setExpirationTime(`${settings.expireMinutes}m`)
+        .sign(key)
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: ['HS256'],
+          issuer: settings.issuer,
+          audience: settings.audience,
+          requiredClaims: ['sub', 'iat', 'exp'],
+          clockTolerance: 5,
+        })
+        const { sub, role, tv } = payload
+        if (typeof sub !== 'string' || !UUID.test(sub) || (role !== 'user' && role !== 'admin')) {
+          return { ok: false, reason: 'invalid' }
+        }
+        if (typeof tv !== 'number' || !Number.isInteger(tv)) return { ok: false, reason: 'invalid' }
+        return { ok: true, claims: { sub, role, tv } }
+      } catch (err) {
+        if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' }
+        if (err instanceof joseErrors.JOSEError) return { ok: false, reason: 'invalid' }
+        throw err
+      }
+    },
+  }
+}
+
+/** Compares two secrets in time independent of where they differ (and of their lengths). */
+export function secretsEqual(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest()
+  const b = createHash('sha256').update(expected).digest()
+  return timingSafeEqual(a, b)
+}
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex')
+}

@@ -1,0 +1,78 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Database } from '../../core/db/client.js'
+import type { UserRole } from '../../core/db/schema.js'
+import { forbidden, unauthorized } from '../../core/errors.js'
+import type { TokenService } from '../../core/security/tokens.js'
+import type { Clock } from '../../core/time.js'
+import { findUserById, touchLastActive } from '../users/users.repository.js'
+
+export interface AuthContext {
+  userId: string
+  role: UserRole
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null
+  }
+}
+
+const ACTIVITY_RESOLUTION_MS = 60_000
+const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/
+
+export interface Authenticator {
+  /** onRequest hook: any valid, unrevoked token of a user who is neither banned nor deleted. */
+  requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void>
+  /** onRequest hook: as requireUser, and the user's role in the database is `admin`. */
+  requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void>
+}
+
+export function createAuthenticator(deps: {
+  db: Database
+  tokens: TokenService
+  clock: Clock
+}): Authenticator {
+  async function authenticate(request: FastifyRequest): Promise<AuthContext> {
+    const header = request.headers.authorization
+    if (!header) throw unauthorized('AUTH_REQUIRED', 'Sign in first: send Authorization: Bearer <jwt>')
+    const token = BEARER.exec(header)?.[1]
+    if (!token) throw unauthorized('INVALID_TOKEN', 'The Authorization header is not a bearer token')
+    const result = await deps.tokens.verify(token)
+    if (!result.ok) {
+      throw result.reason === 'expired'
+        ? unauthorized('TOKEN_EXPIRED', 'The access token has expired; sign in again')
+        : unauthorized('INVALID_TOKEN', 'The access token is not valid')
+    }
+    // The token alone is not enough: a ban or a deletion must take effect before it expires.
+    const user = await findUserById(deps.db, result.claims.sub)
+    if (!user || user.deletedAt || user.tokenVersion !== result.claims.tv) {
+      throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid; sign in again')
+    }
+    if (user.banned) throw forbidden('USER_BANNED', 'This account has been suspended')
+    const now = deps.clock()
+    if (!user.lastActiveAt || now.getTime() - user.lastActiveAt.getTime() >= ACTIVITY_RESOLUTION_MS) {
+      await touchLastActive(deps.db, user.id, now, ACTIVITY_RESOLUTION_MS)
+    }
+    return { userId: user.id, role: user.role }
+  }
+
+  async function requireUser(request: FastifyRequest): Promise<void> {
+    const auth = await authenticate(request)
+    request.auth = auth
+    request.log = request.log.child({ userId: auth.userId })
+  }
+
+  return {
+    requireUser,
+    async requireAdmin(request) {
+      await requireUser(request)
+      if (request.auth?.role !== 'admin') throw forbidden('ADMIN_ONLY', 'This route is for administrators')
+    },
+  }
+}
+
+/** The authenticated caller of a route guarded by requireUser/requireAdmin. */
+export function caller(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw unauthorized('AUTH_REQUIRED', 'Sign in first')
+  return request.auth
+}

@@ -1,0 +1,74 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose'
+import { AppError, serviceUnavailable, unauthorized } from '../../core/errors.js'
+import { sha256Hex } from '../../core/security/tokens.js'
+import type { Clock } from '../../core/time.js'
+
+export const KAKAO_ISSUER = 'https://kauth.kakao.com'
+/** DESIGN.md §1: an ID token is accepted only while fresh. */
+const MAX_TOKEN_AGE_SECONDS = 10 * 60
+const CLOCK_TOLERANCE_SECONDS = 60
+
+export interface KakaoIdentity {
+  kakaoUserId: string
+  /** When the token stops being valid: its hash must be remembered until then. */
+  expiresAt: Date
+  tokenHash: string
+}
+
+export interface KakaoIdTokenVerifier {
+  /** Verifies a Kakao OpenID Connect ID token; throws a 401 AppError if it is not acceptable. */
+  verify(idToken: string): Promise<KakaoIdentity>
+}
+
+export function createKakaoIdTokenVerifier(options: {
+  clientId: string
+  jwksUrl: string
+  clock: Clock
+}): KakaoIdTokenVerifier {
+  // jose caches the key set and refetches on an unknown `kid` (at most every 30 s).
+  const jwks = createRemoteJWKSet(new URL(options.jwksUrl), {
+    timeoutDuration: 5_000,
+    cooldownDuration: 30_000,
+    cacheMaxAge: 6 * 60 * 60 * 1000,
+  })
+  return {
+    async verify(idToken) {
+      try {
+        const { payload } = await jwtVerify(idToken, jwks, {
+          algorithms: ['RS256'],
+          issuer: KAKAO_ISSUER,
+          audience: options.clientId,
+          maxTokenAge: MAX_TOKEN_AGE_SECONDS,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          requiredClaims: ['sub', 'iat', 'exp'],
+          currentDate: options.clock(),
+        })
+        if (
+          typeof payload.sub !== 'string' ||
+          !/^\d{1,20}$/.test(payload.sub) ||
+          typeof payload.exp !== 'number'
+        ) {
+          throw unauthorized('INVALID_ID_TOKEN', 'The Kakao ID token has no valid subject')
+        }
+        return {
+          kakaoUserId: payload.sub,
+          expiresAt: new Date((payload.exp + CLOCK_TOLERANCE_SECONDS) * 1000),
+          tokenHash: sha256Hex(idToken),
+        }
+      } catch (err) {
+        if (err instanceof AppError) throw err
+        if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) {
+          throw serviceUnavailable('KAKAO_UNAVAILABLE', 'Kakao sign-in keys could not be fetched; try again')
+        }
+        if (err instanceof joseErrors.JWTExpired) {
+          throw unauthorized('ID_TOKEN_EXPIRED', 'The Kakao ID token has expired')
+        }
+        if (err instanceof joseErrors.JOSEError) {
+          throw unauthorized('INVALID_ID_TOKEN', 'The Kakao ID token is not valid')
+        }
+        // A network failure while fetching the key set: Kakao (or the route to it) is down.
+        throw serviceUnavailable('KAKAO_UNAVAILABLE', 'Kakao sign-in keys could not be fetched; try again')
+      }
+    },
+  }
+}

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { authErrors } from '../../core/http/schemas.js'
+import { type Authenticator, caller } from '../auth/authenticate.js'
+import { MeResponse, Preferences, PreferencesInput, Profile, ProfileInput } from './profiles.schemas.js'
+import type { ProfileService } from './profiles.service.js'
+
+export const profileRoutes: FastifyPluginAsyncTypebox<{
+  profiles: ProfileService
+  auth: Authenticator
+}> = async (app, { profiles, auth }) => {
+  const security = [{ bearerAuth: [] }]
+
+  app.get(
+    '/me',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['me'],
+        summary: 'The signed-in user with their profile and preferences (null until saved)',
+        security,
+        response: { 200: MeResponse, ...authErrors() },
+      },
+    },
+    async (request) => profiles.me(caller(request)),
+  )
+
+  app.put(
+    '/profile',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['me'],
+        summary: "Save or replace the caller's profile",
+        security,
+        body: ProfileInput,
+        response: { 200: Profile, ...authErrors(400) },
+      },
+    },
+    async (request) => profiles.saveProfile(caller(request), request.body),
+  )
+
+  app.put(
+    '/preferences',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['me'],
+        summary: "Save or replace the caller's preferences",
+        security,
+        body: PreferencesInput,
+        response: { 200: Preferences, ...authErrors(400) },
+      },
+    },
+    async (request) => profiles.savePreferences(caller(request), request.body),
+  )
+}

@@ -1,0 +1,123 @@
+import { type Static, Type } from 'typebox'
+import { DateTime, Nullable, Uuid } from '../../core/http/schemas.js'
+import { User } from '../users/users.schemas.js'
+
+/** The 17 first-level administrative divisions (시·도): one vocabulary, so regions can be matched. */
+export const KOREAN_REGIONS = [
+  '서울',
+  '부산',
+  '대구',
+  '인천',
+  '광주',
+  '대전',
+  '울산',
+  '세종',
+  '경기',
+  '강원',
+  '충북',
+  '충남',
+  '전북',
+  '전남',
+  '경북',
+  '경남',
+  '제주',
+] as const
+
+const Gender = Type.Enum(['M', 'F'])
+const Region = Type.Enum([...KOREAN_REGIONS], { description: 'One of the 17 시·도' })
+const NonBlank = (maxLength: number, description?: string) =>
+  Type.String({ minLength: 1, maxLength, pattern: '\\S', ...(description ? { description } : {}) })
+const PhotoUrl = Type.String({ format: 'uri', pattern: '^https://', maxLength: 2048 })
+
+export const VisibilityInput = Type.Object(
+  {
+    age: Type.Optional(Type.Boolean()),
+    height: Type.Optional(Type.Boolean()),
+    region: Type.Optional(Type.Boolean()),
+    job: Type.Optional(Type.Boolean()),
+    intro: Type.Optional(Type.Boolean()),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Which fields others may see. Missing keys take the defaults (height hidden, the rest shown).',
+  },
+)
+export const Visibility = Type.Object({
+  age: Type.Boolean(),
+  height: Type.Boolean(),
+  region: Type.Boolean(),
+  job: Type.Boolean(),
+  intro: Type.Boolean(),
+})
+
+export const ProfileInput = Type.Object({
+  nickname: NonBlank(20),
+  gender: Gender,
+  birthYear: Type.Integer({
+    minimum: 1900,
+    maximum: 2100,
+    description: 'Adults only: this year − birthYear ≥ 19',
+  }),
+  height: Type.Optional(Nullable(Type.Integer({ minimum: 100, maximum: 250, description: 'cm' }))),
+  region: Type.Optional(Nullable(Region)),
+  job: Type.Optional(Nullable(NonBlank(50))),
+  intro: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  photos: Type.Optional(
+    Type.Array(PhotoUrl, {
+      maxItems: 6,
+      uniqueItems: true,
+      description: 'Up to 6 https URLs (pre-signed uploads)',
+    }),
+  ),
+  visible: Type.Optional(VisibilityInput),
+})
+export type ProfileInput = Static<typeof ProfileInput>
+
+export const Profile = Type.Object(
+  {
+    userId: Uuid,
+    nickname: Type.String(),
+    gender: Gender,
+    birthYear: Type.Integer(),
+    age: Type.Integer({ description: 'Korean year age: this year (KST) − birthYear' }),
+    height: Nullable(Type.Integer()),
+    region: Nullable(Type.String()),
+    job: Nullable(Type.String()),
+    intro: Nullable(Type.String()),
+    photos: Type.Array(Type.String()),
+    visible: Visibility,
+    updatedAt: DateTime,
+  },
+  { description: "The owner's own profile, every field" },
+)
+
+export const PreferencesInput = Type.Object({
+  targetGender: Gender,
+  ageMin: Type.Integer({ minimum: 19, maximum: 100 }),
+  ageMax: Type.Integer({ minimum: 19, maximum: 100 }),
+  regions: Type.Optional(
+    Type.Array(Region, {
+      maxItems: KOREAN_REGIONS.length,
+      uniqueItems: true,
+      description: 'Empty: anywhere',
+    }),
+  ),
+  keywords: Type.Optional(Type.Array(NonBlank(20), { maxItems: 10, description: 'Interests, up to 10' })),
+})
+export type PreferencesInput = Static<typeof PreferencesInput>
+
+export const Preferences = Type.Object({
+  targetGender: Gender,
+  ageMin: Type.Integer(),
+  ageMax: Type.Integer(),
+  regions: Type.Array(Type.String()),
+  keywords: Type.Array(Type.String()),
+  updatedAt: DateTime,
+})
+
+export const MeResponse = Type.Object({
+  user: User,
+  profile: Nullable(Profile),
+  preferences: Nullable(Preferences),
+})
