@@ -124,7 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   })
   await app.register(swaggerUi, { routePrefix: `${base}/docs` })
 
-  const tokens = createTokenService({ secret: config.appSecret, ...config.jwt })
+  const tokens = createTokenService({ secret: config.appSecret, ...config.jwt, clock })
   const kakao =
     options.kakaoVerifier ??
     (config.kakao.verify === 'idtoken' && config.kakao.clientId

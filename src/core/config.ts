@@ -17,7 +17,7 @@ const EnvSchema = Type.Object({
   API_BASE_PATH: Type.String({ default: '/', pattern: '^/([A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*)?/?$' }),
   CORS_ORIGINS: Type.String({ default: 'http://localhost:3000' }),
   LOG_LEVEL: Type.String({ default: 'info' }),
-  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8000 }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8000 }),
   HOST: Type.String({ default: '0.0.0.0' }),
   TRUST_PROXY: Type.Boolean({ default: false }),
 

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
 import type { UserRole } from '../db/schema.js'
+import type { Clock } from '../time.js'
 
 /** Our own access token (SPEC §5 claims, plus `tv`, the user's token version at issue time). */
 export interface AccessClaims {
@@ -10,6 +11,7 @@ export interface AccessClaims {
 }
 
 export interface TokenSettings {
+  clock: Clock
   secret: string
   issuer: string
   audience: string
@@ -30,13 +32,14 @@ export function createTokenService(settings: TokenSettings): TokenService {
   const key = new TextEncoder().encode(settings.secret)
   return {
     async issue({ sub, role, tv }) {
+      const iat = Math.floor(settings.clock().getTime() / 1000)
       return new SignJWT({ role, tv })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(sub)
         .setIssuer(settings.issuer)
         .setAudience(settings.audience)
-        .setIssuedAt()
-        .setExpirationTime(`${settings.expireMinutes}m`)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + settings.expireMinutes * 60)
         .sign(key)
     },
     async verify(token) {
@@ -47,6 +50,7 @@ export function createTokenService(settings: TokenSettings): TokenService {
           audience: settings.audience,
           requiredClaims: ['sub', 'iat', 'exp'],
           clockTolerance: 5,
+          currentDate: settings.clock(),
         })
         const { sub, role, tv } = payload
         if (typeof sub !== 'string' || !UUID.test(sub) || (role !== 'user' && role !== 'admin')) {

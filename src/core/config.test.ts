@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { describe, it } from 'node:test'
+import { ConfigError, DEV_DATA_ENCRYPTION_KEY, loadConfig } from './config.js'
+
+const SAFE_PROD = {
+  APP_ENV: 'prod',
+  APP_SECRET: 'x'.repeat(24) + 'prod-secret-1234',
+  KAKAO_VERIFY: 'idtoken',
+  KAKAO_CLIENT_ID: 'kakao-rest-api-key',
+  SYNC_SHARED_SECRET: 's'.repeat(40),
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  BANK_ACCOUNT: '110-123-456789',
+  DATABASE_URL: 'postgres://app:pw@db:5432/kakao_match',
+}
+
+function refusal(env: Record<string, string>): string {
+  try {
+    loadConfig(env)
+  } catch (err) {
+    assert.ok(err instanceof ConfigError)
+    return err.message
+  }
+  assert.fail('expected the configuration to be refused')
+}
+
+describe('configuration', () => {
+  it('works with no variables at all in dev, on the embedded database', () => {
+    const config = loadConfig({})
+    assert.equal(config.env, 'dev')
+    assert.equal(config.port, 8000)
+    assert.equal(config.databaseUrl, 'pglite://./data/pglite')
+    assert.equal(config.kakao.verify, 'none')
+    assert.equal(config.basePath, '')
+    assert.equal(config.dataEncryptionKey.length, 32)
+    assert.equal(config.jwt.expireMinutes, 10080)
+    assert.equal(config.scheduler.k, 10)
+  })
+
+  it("builds the URL from SPEC's DB_* variables", () => {
+    const config = loadConfig({
+      DB_HOST: 'postgres',
+      DB_USER: 'app',
+      DB_PASSWORD: 'p@ss',
+      DB_NAME: 'kakao_match',
+    })
+    assert.equal(config.databaseUrl, 'postgres://app:p%40ss@postgres:5432/kakao_match')
+  })
+
+  it("accepts the spec's upper-case log levels and pino's names", () => {
+    assert.equal(loadConfig({ LOG_LEVEL: 'INFO' }).logLevel, 'info')
+    assert.equal(loadConfig({ LOG_LEVEL: 'WARNING' }).logLevel, 'warn')
+    assert.equal(loadConfig({ LOG_LEVEL: 'debug' }).logLevel, 'debug')
+    assert.match(refusal({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/)
+  })
+
+  it('normalises API_BASE_PATH and parses lists', () => {
+    assert.equal(loadConfig({ API_BASE_PATH: '/api/v1/' }).basePath, '/api/v1')
+    const config = loadConfig({ ADMIN_KAKAO_IDS: ' 1, 2 ,,3', CORS_ORIGINS: 'https://a.kr,https://b.kr' })
+    assert.deepEqual([...config.adminKakaoIds], ['1', '2', '3'])
+    assert.deepEqual(config.corsOrigins, ['https://a.kr', 'https://b.kr'])
+  })
+
+  it('names the variable that is wrong', () => {
+    assert.match(refusal({ PORT: 'eighty' }), /PORT/)
+    assert.match(refusal({ PORT: '70000' }), /PORT/)
+    assert.match(refusal({ PORT: '-1' }), /PORT/)
+    assert.match(refusal({ APP_ENV: 'staging' }), /APP_ENV/)
+    assert.match(refusal({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/)
+    assert.match(refusal({ KAKAO_VERIFY: 'maybe' }), /KAKAO_VERIFY/)
+    assert.match(refusal({ JWT_ALG: 'none' }), /JWT_ALG/)
+    assert.match(refusal({ DATA_ENCRYPTION_KEY: 'c2hvcnQ=' }), /DATA_ENCRYPTION_KEY/)
+    assert.match(refusal({ KAKAO_VERIFY: 'idtoken' }), /KAKAO_CLIENT_ID/)
+    assert.match(refusal({ CORS_ORIGINS: '*' }), /CORS_ORIGINS/)
+    assert.match(refusal({ API_BASE_PATH: 'api' }), /API_BASE_PATH/)
+  })
+
+  it('accepts a production configuration with real secrets', () => {
+    const config = loadConfig(SAFE_PROD)
+    assert.equal(config.env, 'prod')
+    assert.equal(config.kakao.verify, 'idtoken')
+  })
+
+  describe('APP_ENV=prod refuses', () => {
+    const cases: Array<[string, Record<string, string | undefined>, RegExp]> = [
+      ['the default APP_SECRET', { APP_SECRET: undefined }, /APP_SECRET/],
+      [
+        "the spec's placeholder secret",
+        { APP_SECRET: 'replace-with-32-bytes-secret-xxxxxxxx' },
+        /APP_SECRET/,
+      ],
+      ['a short APP_SECRET', { APP_SECRET: 'short-secret' }, /APP_SECRET/],
+      ['KAKAO_VERIFY=none', { KAKAO_VERIFY: 'none' }, /KAKAO_VERIFY/],
+      ['a missing SYNC_SHARED_SECRET', { SYNC_SHARED_SECRET: undefined }, /SYNC_SHARED_SECRET/],
+      ['a missing DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: undefined }, /DATA_ENCRYPTION_KEY/],
+      [
+        'the dev DATA_ENCRYPTION_KEY',
+        { DATA_ENCRYPTION_KEY: DEV_DATA_ENCRYPTION_KEY },
+        /DATA_ENCRYPTION_KEY/,
+      ],
+      ['the sample bank account', { BANK_ACCOUNT: undefined }, /BANK_ACCOUNT/],
+    ]
+    for (const [what, change, variable] of cases) {
+      it(what, () => {
+        const env: Record<string, string> = {}
+        for (const [k, v] of Object.entries({ ...SAFE_PROD, ...change })) if (v !== undefined) env[k] = v
+        assert.match(refusal(env), variable)
+      })
+    }
+  })
+
+  it('stops the server at start-up with a message naming the variable', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, ...SAFE_PROD, APP_SECRET: 'short', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    assert.equal(result.status, 1)
+    assert.match(result.stderr, /APP_SECRET/)
+  })
+})
