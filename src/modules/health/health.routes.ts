@@ -29,7 +29,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: DbHandle }> = a
     '/livez',
     {
       logLevel: 'warn',
-      schema: { tags: ['health'], summary: 'The process is running', response: { 200: Status } },
+      schema: {
+        tags: ['health'],
+        summary: 'The process is running',
+        response: { 200: Status, ...errorResponses() },
+      },
     },
     async () => ({ status: 'ok' as const }),
   )

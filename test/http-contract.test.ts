@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { sql } from 'drizzle-orm'
+import { createTestContext, LogCapture, signIn, type TestContext } from './helpers/context.js'
+
+let ctx: TestContext
+before(async () => {
+  ctx = await createTestContext()
+})
+after(() => ctx.close())
+
+/** Every route the API serves; the OpenAPI document must describe each one. */
+const ROUTES = [
+  ['post', '/auth/sync-kakao'],
+  ['get', '/me'],
+  ['put', '/profile'],
+  ['put', '/preferences'],
+  ['get', '/healthz'],
+  ['get', '/readyz'],
+  ['get', '/livez'],
+] as const
+
+describe('error shape', () => {
+  it('answers malformed JSON with 400 in the error shape', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/auth/sync-kakao',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"kakaoUserId":',
+    })
+    assert.equal(res.statusCode, 400)
+    assert.match(res.headers['content-type'] as string, /application\/json/)
+    assert.equal(res.json().error.code, 'BAD_REQUEST')
+    assert.equal(res.json().error.requestId, res.headers['x-request-id'])
+  })
+
+  it('answers an unknown route with 404 ROUTE_NOT_FOUND', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/no/such/route?token=secret' })
+    assert.equal(res.statusCode, 404)
+    assert.equal(res.json().error.code, 'ROUTE_NOT_FOUND')
+    assert.doesNotMatch(res.body, /secret/)
+  })
+
+  it('answers a body over 1 MiB with 413', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/auth/sync-kakao',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ kakaoUserId: '1', nickname: 'x'.repeat(1024 * 1024) }),
+    })
+    assert.equal(res.statusCode, 413)
+    assert.equal(res.json().error.code, 'PAYLOAD_TOO_LARGE')
+  })
+
+  it('answers an unsupported content type with 415', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/auth/sync-kakao',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a/>',
+    })
+    assert.equal(res.statusCode, 415)
+    assert.equal(res.json().error.code, 'UNSUPPORTED_MEDIA_TYPE')
+  })
+
+  it('turns an unexpected error into a 500 that leaks neither SQL nor parameters, in body or log', async () => {
+    const log = new LogCapture()
+    const app = await ctx.build({ LOG_LEVEL: 'info' }, { logStream: log })
+    app.get('/boom', async () => {
+      await ctx.database.db.execute(sql`SELECT * FROM no_such_table WHERE secret = ${'param-0451'}`)
+    })
+    const res = await app.inject({ method: 'GET', url: '/boom' })
+    assert.equal(res.statusCode, 500)
+    assert.deepEqual(Object.keys(res.json().error).sort(), ['code', 'message', 'requestId'])
+    assert.equal(res.json().error.code, 'INTERNAL_ERROR')
+    assert.doesNotMatch(res.body, /no_such_table|param-0451|SELECT|stack/i)
+    assert.match(log.text, /unexpected error/)
+    assert.match(log.text, /no_such_table/, 'the SQL text is logged for the operator')
+    assert.doesNotMatch(log.text, /param-0451/, 'parameters are never logged')
+  })
+})
+
+describe('request ids and logs', () => {
+  it('echoes a well-formed X-Request-Id and replaces a malformed one', async () => {
+    const given = await ctx.app.inject({
+      method: 'GET',
+      url: '/livez',
+      headers: { 'x-request-id': 'abc-123' },
+    })
+    assert.equal(given.headers['x-request-id'], 'abc-123')
+    const bad = await ctx.app.inject({
+      method: 'GET',
+      url: '/livez',
+      headers: { 'x-request-id': 'a b\u0000<script>' },
+    })
+    assert.match(bad.headers['x-request-id'] as string, /^[0-9a-f-]{36}$/)
+  })
+
+  it('logs one JSON line per request with request id, user id, method, route, status and latency', async () => {
+    const log = new LogCapture()
+    const app = await ctx.build({ LOG_LEVEL: 'info' }, { logStream: log })
+    const user = await signIn(app, '8001')
+    await app.inject({
+      method: 'GET',
+      url: '/me?q=private-search',
+      headers: { ...user.headers, 'x-request-id': 'req-42' },
+    })
+    const line = log.lines.map((l) => JSON.parse(l)).find((l) => l.requestId === 'req-42')
+    assert.ok(line, log.text)
+    assert.equal(line.userId, user.userId)
+    assert.equal(line.method, 'GET')
+    assert.equal(line.route, '/me')
+    assert.equal(line.statusCode, 200)
+    assert.equal(typeof line.latencyMs, 'number')
+    assert.doesNotMatch(log.text, /private-search/)
+    assert.ok(!log.text.includes(user.token), 'tokens are never logged')
+  })
+})
+
+describe('OpenAPI', () => {
+  it('documents every route with its request and response schemas', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/openapi.json' })
+    assert.equal(res.statusCode, 200)
+    const spec = res.json()
+    assert.match(spec.openapi, /^3\./)
+    for (const [method, path] of ROUTES) {
+      const op = spec.paths[path]?.[method]
+      assert.ok(op, `${method.toUpperCase()} ${path} is not documented`)
+      assert.ok(op.summary, `${path} has no summary`)
+      assert.ok(op.responses['200']?.content?.['application/json']?.schema, `${path} has no 200 schema`)
+      assert.ok(op.responses['500'], `${path} does not declare its error response`)
+      if (method !== 'get')
+        assert.ok(op.requestBody?.content?.['application/json']?.schema, `${path} has no body schema`)
+    }
+    assert.deepEqual(spec.paths['/me'].get.security, [{ bearerAuth: [] }])
+  })
+
+  it('serves the interactive docs at /docs', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/docs/' })
+    assert.equal(res.statusCode, 200)
+    assert.match(res.headers['content-type'] as string, /text\/html/)
+  })
+
+  it('prefixes every route with API_BASE_PATH', async () => {
+    const app = await ctx.build({ API_BASE_PATH: '/api/v1' })
+    assert.equal((await app.inject({ method: 'GET', url: '/api/v1/livez' })).statusCode, 200)
+    assert.equal((await app.inject({ method: 'GET', url: '/livez' })).statusCode, 404)
+    const spec = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json()
+    assert.ok(spec.paths['/api/v1/auth/sync-kakao'])
+    assert.equal((await app.inject({ method: 'GET', url: '/api/v1/docs/' })).statusCode, 200)
+  })
+})
