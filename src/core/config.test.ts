@@ -5,7 +5,7 @@ import { ConfigError, DEV_DATA_ENCRYPTION_KEY, loadConfig } from './config.js'
 
 const SAFE_PROD = {
   APP_ENV: 'prod',
-  APP_SECRET: 'x'.repeat(24) + 'prod-secret-1234',
+  APP_SECRET: 'a-random-production-secret-of-40-chars!!',
   KAKAO_VERIFY: 'idtoken',
   KAKAO_CLIENT_ID: 'kakao-rest-api-key',
   SYNC_SHARED_SECRET: 's'.repeat(40),
