@@ -18,6 +18,10 @@ import { createKakaoIdTokenVerifier, type KakaoIdTokenVerifier } from './modules
 import { healthRoutes } from './modules/health/health.routes.js'
 import { profileRoutes } from './modules/profiles/profiles.routes.js'
 import { createProfileService } from './modules/profiles/profiles.service.js'
+import { type BatchLock, createBatchRunner } from './modules/recommendations/recommendations.batch.js'
+import { recommendationRoutes } from './modules/recommendations/recommendations.routes.js'
+import { createRecommendationScheduler } from './modules/recommendations/recommendations.scheduler.js'
+import { createRecommendationService } from './modules/recommendations/recommendations.service.js'
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
@@ -29,6 +33,8 @@ export interface BuildAppOptions {
   clock?: Clock
   /** Replaces the Kakao ID-token verifier (tests point it at a local key set instead). */
   kakaoVerifier?: KakaoIdTokenVerifier
+  /** Replaces the batch's single-flight lock (tests hold it to see the 409). */
+  batchLock?: BatchLock
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: DestinationStream
 }
@@ -118,6 +124,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       tags: [
         { name: 'auth', description: 'Sign-in' },
         { name: 'me', description: "The caller's own account, profile and preferences" },
+        { name: 'recommendations', description: 'Weekly recommendations' },
+        { name: 'admin', description: 'Operator console (role admin)' },
         { name: 'health', description: 'Probes for load balancers and orchestrators' },
       ],
     },
@@ -134,6 +142,29 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const authenticator = createAuthenticator({ db, tokens, clock })
   const authService = createAuthService({ config, db, tokens, kakao, clock })
   const profileService = createProfileService({ db, clock })
+  const runner = createBatchRunner({
+    database,
+    ...(options.batchLock ? { lock: options.batchLock } : {}),
+    clock,
+    log: app.log,
+    k: config.scheduler.k,
+    activeDays: config.scheduler.activeDays,
+  })
+  const recommendationService = createRecommendationService({ db, clock, runner })
+  if (config.scheduler.enabled) {
+    const scheduler = createRecommendationScheduler({
+      cron: config.scheduler.cron,
+      runner,
+      clock,
+      log: app.log,
+    })
+    app.addHook('onReady', async () => {
+      scheduler.start()
+    })
+    app.addHook('onClose', async () => scheduler.stop())
+  }
+  // A batch that is writing finishes (its lists stay whole) before the database is closed.
+  app.addHook('onClose', async () => runner.idle())
 
   await app.register(
     async (api) => {
@@ -141,6 +172,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(healthRoutes, { database })
       await api.register(authRoutes, { auth: authService })
       await api.register(profileRoutes, { profiles: profileService, auth: authenticator })
+      await api.register(recommendationRoutes, {
+        recommendations: recommendationService,
+        auth: authenticator,
+      })
     },
     { prefix: base },
   )

@@ -71,6 +71,8 @@ describe('configuration', () => {
     assert.match(refusal({ JWT_ALG: 'none' }), /JWT_ALG/)
     assert.match(refusal({ DATA_ENCRYPTION_KEY: 'c2hvcnQ=' }), /DATA_ENCRYPTION_KEY/)
     assert.match(refusal({ KAKAO_VERIFY: 'idtoken' }), /KAKAO_CLIENT_ID/)
+    assert.match(refusal({ REC_CRON: 'every monday' }), /REC_CRON/)
+    assert.match(refusal({ REC_K: '0' }), /REC_K/)
     assert.match(refusal({ CORS_ORIGINS: '*' }), /CORS_ORIGINS/)
     assert.match(refusal({ API_BASE_PATH: 'api' }), /API_BASE_PATH/)
   })

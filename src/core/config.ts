@@ -1,4 +1,5 @@
 import { Ajv } from 'ajv'
+import { Cron } from 'croner'
 import { type Static, Type } from 'typebox'
 
 /**
@@ -144,6 +145,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   if (env.KAKAO_VERIFY === 'idtoken' && !env.KAKAO_CLIENT_ID) {
     throw new ConfigError('Invalid configuration: KAKAO_CLIENT_ID is required when KAKAO_VERIFY=idtoken')
+  }
+  try {
+    new Cron(env.REC_CRON, { paused: true, timezone: 'Asia/Seoul' }).stop()
+  } catch {
+    throw new ConfigError('Invalid configuration: REC_CRON is not a valid cron pattern (e.g. "0 10 * * 1")')
   }
   const corsOrigins = splitList(env.CORS_ORIGINS)
   if (corsOrigins.includes('*')) {

@@ -307,6 +307,34 @@ export const reports = pgTable(
   ],
 )
 
+export const BATCH_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const
+export type BatchRunStatus = (typeof BATCH_RUN_STATUSES)[number]
+
+/** One row per run of the weekly recommendation batch, updated as it progresses. */
+export const batchRuns = pgTable(
+  'batch_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    week: text('week').notNull(),
+    status: text('status').$type<BatchRunStatus>().notNull().default('queued'),
+    trigger: text('trigger').$type<'schedule' | 'admin' | 'cli'>().notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    usersTotal: integer('users_total'),
+    usersProcessed: integer('users_processed').notNull().default(0),
+    recommendationsWritten: integer('recommendations_written').notNull().default(0),
+    durationMs: integer('duration_ms'),
+    error: text('error'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    startedAt: timestamptz('started_at'),
+    finishedAt: timestamptz('finished_at'),
+  },
+  (t) => [
+    check('batch_runs_status_check', sql`${t.status} IN (${inList(BATCH_RUN_STATUSES)})`),
+    check('batch_runs_trigger_check', sql`${t.trigger} IN ('schedule', 'admin', 'cli')`),
+    index('batch_runs_week_idx').on(t.week, t.createdAt),
+  ],
+)
+
 /** SHA-256 of every Kakao ID token accepted, kept until the token expires, so a token works once. */
 export const kakaoIdTokenUses = pgTable(
   'kakao_id_token_uses',
@@ -330,8 +358,10 @@ export const schema = {
   adminActions,
   reports,
   kakaoIdTokenUses,
+  batchRuns,
 }
 export type Schema = typeof schema
 export type UserRow = typeof users.$inferSelect
 export type ProfileRow = typeof profiles.$inferSelect
 export type PreferencesRow = typeof preferences.$inferSelect
+export type BatchRunRow = typeof batchRuns.$inferSelect

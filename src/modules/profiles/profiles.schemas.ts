@@ -92,6 +92,21 @@ export const Profile = Type.Object(
   { description: "The owner's own profile, every field" },
 )
 
+export const PublicProfile = Type.Object(
+  {
+    userId: Uuid,
+    nickname: Type.String(),
+    gender: Gender,
+    photos: Type.Array(Type.String()),
+    age: Type.Optional(Type.Integer()),
+    height: Type.Optional(Type.Integer()),
+    region: Type.Optional(Type.String()),
+    job: Type.Optional(Type.String()),
+    intro: Type.Optional(Type.String()),
+  },
+  { description: "Another person's profile as they chose to show it: hidden or empty fields are absent" },
+)
+
 export const PreferencesInput = Type.Object({
   targetGender: Gender,
   ageMin: Type.Integer({ minimum: 19, maximum: 100 }),

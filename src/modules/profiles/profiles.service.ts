@@ -33,6 +33,22 @@ export function toProfile(row: ProfileRow, now: Date) {
   }
 }
 
+/** What another person sees: only the fields the owner's `visible` settings allow, never the birth year. */
+export function toPublicProfile(row: ProfileRow, now: Date) {
+  const visible = { ...DEFAULT_VISIBILITY, ...row.visible }
+  return {
+    userId: row.userId,
+    nickname: row.nickname,
+    gender: row.gender,
+    photos: row.photos,
+    ...(visible.age ? { age: yearAge(row.birthYear, now) } : {}),
+    ...(visible.height && row.height !== null ? { height: row.height } : {}),
+    ...(visible.region && row.region !== null ? { region: row.region } : {}),
+    ...(visible.job && row.job !== null ? { job: row.job } : {}),
+    ...(visible.intro && row.intro !== null ? { intro: row.intro } : {}),
+  }
+}
+
 export function toPreferences(row: PreferencesRow) {
   return {
     targetGender: row.targetGender,

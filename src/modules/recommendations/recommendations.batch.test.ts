@@ -1,0 +1,260 @@
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, describe, it } from 'node:test'
+import { and, eq, sql } from 'drizzle-orm'
+import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
+import { createCrowd, createPerson, runBatch } from '../../../test/helpers/factories.js'
+import { openDatabase } from '../../core/db/client.js'
+import {
+  adminActions,
+  batchRuns,
+  blocks,
+  exposureLog,
+  likes,
+  matches,
+  recommendations,
+  users,
+} from '../../core/db/schema.js'
+import { addWeeks, weekOf } from '../../core/time.js'
+import { createBatchRunner, databaseBatchLock } from './recommendations.batch.js'
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000
+let ctx: TestContext
+let admin: SignedIn
+before(async () => {
+  ctx = await createTestContext({ REC_K: '2', REC_ACTIVE_DAYS: '365', ADMIN_KAKAO_IDS: '1' })
+})
+after(() => ctx.close())
+beforeEach(async () => {
+  await ctx.reset()
+  ctx.clock.set('2026-11-26T05:00:00Z')
+  admin = await signIn(ctx.app, '1')
+})
+
+const recRows = (week?: string) =>
+  ctx.database.db
+    .select()
+    .from(recommendations)
+    .where(week ? eq(recommendations.batchWeek, week) : sql`true`)
+const listOf = async (userId: string, week: string) =>
+  (
+    await ctx.database.db
+      .select({ t: recommendations.targetUserId })
+      .from(recommendations)
+      .where(and(eq(recommendations.userId, userId), eq(recommendations.batchWeek, week)))
+  )
+    .map((r) => r.t)
+    .sort()
+
+describe('the weekly batch', () => {
+  it('fills every eligible user with K, records the run, and adds nothing when run again', async () => {
+    const crowd = await createCrowd(ctx.app, 4, 4)
+    const week = weekOf(ctx.clock.now())
+    const first = await runBatch(ctx.app, admin)
+    assert.equal(first.status, 'succeeded')
+    assert.equal(first.usersTotal, 8)
+    assert.equal(first.recommendationsWritten, 16)
+    for (const p of [...crowd.men, ...crowd.women]) assert.equal((await listOf(p.userId, week)).length, 2)
+    const exposures = await ctx.database.db.select().from(exposureLog)
+    assert.equal(exposures.length, 16)
+    assert.ok(exposures.every((e) => e.reason === 'weekly_rec' && e.week === week))
+
+    const before = (await recRows(week)).map((r) => `${r.userId}>${r.targetUserId}:${r.score}`).sort()
+    const second = await runBatch(ctx.app, admin)
+    assert.equal(second.status, 'succeeded')
+    assert.equal(second.recommendationsWritten, 0)
+    assert.equal(second.usersTotal, 0)
+    const after = (await recRows(week)).map((r) => `${r.userId}>${r.targetUserId}:${r.score}`).sort()
+    assert.deepEqual(after, before, 'an existing list never changes')
+    const [run] = await ctx.database.db.select().from(batchRuns).where(eq(batchRuns.id, first.runId))
+    assert.equal(run?.usersProcessed, 8)
+    assert.ok((run?.durationMs ?? -1) >= 0)
+    assert.ok(run?.startedAt && run.finishedAt)
+  })
+
+  it('never shows the same person twice within 12 weeks', async () => {
+    const crowd = await createCrowd(ctx.app, 3, 3)
+    const weeks: string[] = []
+    for (let i = 0; i < 4; i++) {
+      weeks.push(weekOf(ctx.clock.now()))
+      await runBatch(ctx.app, await signIn(ctx.app, '1'))
+      ctx.clock.advance(WEEK_MS)
+    }
+    const rows = await recRows()
+    const seen = new Set<string>()
+    for (const r of rows) {
+      const pair = `${r.userId}>${r.targetUserId}`
+      assert.ok(!seen.has(pair), `${pair} repeated`)
+      seen.add(pair)
+    }
+    // Three candidates each, two a week: the second week has one left, then none.
+    const man = crowd.men[0] as SignedIn
+    assert.deepEqual(
+      weeks.map((w) => rows.filter((r) => r.userId === man.userId && r.batchWeek === w).length),
+      [2, 1, 0, 0],
+    )
+  })
+
+  it('shows people again after the 12-week window, and deletes older exposure rows', async () => {
+    await createCrowd(ctx.app, 1, 1)
+    const first = weekOf(ctx.clock.now())
+    await runBatch(ctx.app, admin)
+    const ancient = addWeeks(first, -20)
+    const [someone] = await ctx.database.db.select().from(users).limit(2)
+    const [other] = await ctx.database.db.select().from(users).where(sql`${users.id} <> ${someone?.id}`)
+    await ctx.database.db.insert(exposureLog).values({
+      userId: someone?.id as string,
+      targetUserId: other?.id as string,
+      week: ancient,
+      reason: 'weekly_rec',
+    })
+    ctx.clock.advance(12 * WEEK_MS)
+    admin = await signIn(ctx.app, '1')
+    const later = await runBatch(ctx.app, admin)
+    assert.equal(later.recommendationsWritten, 0, 'week 13 is still inside the window')
+    ctx.clock.advance(WEEK_MS)
+    const again = await runBatch(ctx.app, await signIn(ctx.app, '1'))
+    assert.equal(again.recommendationsWritten, 2, 'week 14: shown again')
+    const weeks = (await ctx.database.db.select().from(exposureLog)).map((e) => e.week)
+    assert.ok(!weeks.includes(ancient), 'rows older than the window are deleted')
+  })
+
+  it('finishes a run that died half-way without duplicating or changing the lists already written', async () => {
+    const crowd = await createCrowd(ctx.app, 4, 4)
+    const week = weekOf(ctx.clock.now())
+    await runBatch(ctx.app, admin)
+    // The state a crash leaves: half the lists written, the run still marked running.
+    const dropped = [...crowd.men.slice(0, 2), ...crowd.women.slice(0, 2)].map((p) => p.userId)
+    const kept = [...crowd.men.slice(2), ...crowd.women.slice(2)]
+    const keptLists = await Promise.all(kept.map((p) => listOf(p.userId, week)))
+    for (const id of dropped) {
+      await ctx.database.db.delete(recommendations).where(eq(recommendations.userId, id))
+      await ctx.database.db.delete(exposureLog).where(eq(exposureLog.userId, id))
+    }
+    const [stale] = await ctx.database.db
+      .insert(batchRuns)
+      .values({ week, trigger: 'schedule', status: 'running' })
+      .returning()
+
+    const resumed = await runBatch(ctx.app, admin)
+    assert.equal(resumed.usersTotal, 4)
+    assert.equal(resumed.recommendationsWritten, 8)
+    for (const id of dropped) assert.equal((await listOf(id, week)).length, 2)
+    assert.deepEqual(await Promise.all(kept.map((p) => listOf(p.userId, week))), keptLists)
+    const [marked] = await ctx.database.db
+      .select()
+      .from(batchRuns)
+      .where(eq(batchRuns.id, stale?.id as string))
+    assert.equal(marked?.status, 'failed')
+    assert.equal((await recRows(week)).length, 16)
+  })
+
+  it('leaves out the banned, the deleted, the inactive, the blocked, the matched and the already liked', async () => {
+    const app = await ctx.build({ REC_K: '10', REC_ACTIVE_DAYS: '14', ADMIN_KAKAO_IDS: '1' })
+    const me = await createPerson(app, { kakaoId: '500', gender: 'M', birthYear: 1994 })
+    const women: Record<string, SignedIn> = {}
+    for (const name of [
+      'ok',
+      'banned',
+      'deleted',
+      'inactive',
+      'blockedByMe',
+      'blockedMe',
+      'matched',
+      'liked',
+    ]) {
+      women[name] = await createPerson(app, {
+        kakaoId: `6${Object.keys(women).length}`,
+        gender: 'F',
+        birthYear: 1996,
+      })
+    }
+    const id = (name: string) => (women[name] as SignedIn).userId
+    const db = ctx.database.db
+    await db
+      .update(users)
+      .set({ banned: true })
+      .where(eq(users.id, id('banned')))
+    await db
+      .update(users)
+      .set({ deletedAt: ctx.clock.now() })
+      .where(eq(users.id, id('deleted')))
+    await db
+      .update(users)
+      .set({ lastActiveAt: new Date(ctx.clock.now().getTime() - 15 * 24 * 3600 * 1000) })
+      .where(eq(users.id, id('inactive')))
+    await db.insert(blocks).values({ blockerId: me.userId, blockedId: id('blockedByMe') })
+    await db.insert(blocks).values({ blockerId: id('blockedMe'), blockedId: me.userId })
+    await db.insert(matches).values({ userA: id('matched'), userB: me.userId, status: 'closed' })
+    await db
+      .insert(likes)
+      .values({ fromUser: me.userId, toUser: id('liked'), batchWeek: addWeeks(weekOf(ctx.clock.now()), -3) })
+
+    await runBatch(app, admin)
+    assert.deepEqual(await listOf(me.userId, weekOf(ctx.clock.now())), [id('ok')])
+  })
+
+  it('runs one batch at a time: a second start while one runs is refused, over HTTP with 409', async () => {
+    await createCrowd(ctx.app, 4, 4)
+    const log = { info() {}, error() {} }
+    const runner = createBatchRunner({
+      database: ctx.database,
+      clock: ctx.clock.now,
+      log,
+      k: 2,
+      activeDays: 365,
+    })
+    const week = weekOf(ctx.clock.now())
+    const first = runner.start({ week, trigger: 'cli' })
+    const second = runner.start({ week, trigger: 'cli' })
+    await assert.rejects(second, (err: { statusCode?: number; code?: string }) => {
+      assert.equal(err.statusCode, 409)
+      assert.equal(err.code, 'RECS_ALREADY_RUNNING')
+      return true
+    })
+    assert.equal((await (await first).done).status, 'succeeded')
+
+    const busy = await ctx.build({ ADMIN_KAKAO_IDS: '1' }, { batchLock: { tryAcquire: async () => null } })
+    const refused = await busy.inject({
+      method: 'POST',
+      url: '/admin/recs/run',
+      headers: admin.headers,
+      payload: {},
+    })
+    assert.equal(refused.statusCode, 409)
+    assert.equal(refused.json().error.code, 'RECS_ALREADY_RUNNING')
+    assert.equal((await ctx.database.db.select().from(batchRuns)).length, 1)
+    assert.equal(
+      (await ctx.database.db.select().from(adminActions)).length,
+      0,
+      'a refused start is not audited',
+    )
+  })
+
+  it('takes the advisory lock, so another replica cannot run at the same time', async () => {
+    // On PostgreSQL the replica has its own connection pool; PGlite is one session in one process.
+    const pool = ctx.database.pool
+    const replicaDb = pool
+      ? await openDatabase((pool.options as { connectionString: string }).connectionString)
+      : ctx.database
+    try {
+      const log = { info() {}, error() {} }
+      const week = weekOf(ctx.clock.now())
+      const replica = createBatchRunner({
+        database: replicaDb,
+        clock: ctx.clock.now,
+        log,
+        k: 2,
+        activeDays: 365,
+      })
+      // This replica holds the lock (as a running batch does) until it lets go.
+      const release = await databaseBatchLock(ctx.database).tryAcquire()
+      assert.ok(release)
+      await assert.rejects(replica.start({ week, trigger: 'schedule' }), /already running/)
+      await release()
+      const next = await replica.start({ week, trigger: 'schedule' })
+      assert.equal((await next.done).status, 'succeeded')
+    } finally {
+      if (replicaDb !== ctx.database) await replicaDb.close()
+    }
+  })
+})

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { authErrors } from '../../core/http/schemas.js'
+import { type Authenticator, caller } from '../auth/authenticate.js'
+import {
+  BatchRun,
+  RecommendationItem,
+  RecommendationsQuery,
+  RunAccepted,
+  RunParams,
+  RunRecsBody,
+} from './recommendations.schemas.js'
+import type { RecommendationService } from './recommendations.service.js'
+
+export const recommendationRoutes: FastifyPluginAsyncTypebox<{
+  recommendations: RecommendationService
+  auth: Authenticator
+}> = async (app, { recommendations, auth }) => {
+  const security = [{ bearerAuth: [] }]
+
+  app.get(
+    '/recommendations',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['recommendations'],
+        summary: "The caller's weekly recommendations, best first",
+        security,
+        querystring: RecommendationsQuery,
+        response: { 200: Type.Array(RecommendationItem), ...authErrors(400) },
+      },
+    },
+    async (request) => recommendations.list(caller(request), request.query.week),
+  )
+
+  app.post(
+    '/admin/recs/run',
+    {
+      onRequest: auth.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Start the weekly recommendation batch now (202; poll the run)',
+        security,
+        body: Type.Optional(RunRecsBody),
+        response: { 202: RunAccepted, ...authErrors(400, 409) },
+      },
+    },
+    async (request, reply) => {
+      const accepted = await recommendations.startRun(caller(request), request.body?.week)
+      return reply.status(202).send(accepted)
+    },
+  )
+
+  app.get(
+    '/admin/recs/runs/:runId',
+    {
+      onRequest: auth.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'A batch run and its progress',
+        security,
+        params: RunParams,
+        response: { 200: BatchRun, ...authErrors(400, 404) },
+      },
+    },
+    async (request) => recommendations.getRun(request.params.runId),
+  )
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify'
+import { type SignedIn, signIn } from './context.js'
+
+export interface PersonSpec {
+  kakaoId: string
+  gender: 'M' | 'F'
+  birthYear: number
+  region?: string | null
+  targetGender?: 'M' | 'F'
+  ageMin?: number
+  ageMax?: number
+  regions?: string[]
+  keywords?: string[]
+  visible?: Record<string, boolean>
+  height?: number | null
+  job?: string | null
+  intro?: string | null
+}
+
+/** A user who signed in and saved a profile and preferences through the API (so is active now). */
+export async function createPerson(app: FastifyInstance, spec: PersonSpec): Promise<SignedIn> {
+  const user = await signIn(app, spec.kakaoId)
+  const profile = await app.inject({
+    method: 'PUT',
+    url: '/profile',
+    headers: user.headers,
+    payload: {
+      nickname: `사람${spec.kakaoId}`.slice(0, 20),
+      gender: spec.gender,
+      birthYear: spec.birthYear,
+      region: spec.region === undefined ? '서울' : spec.region,
+      height: spec.height === undefined ? 170 : spec.height,
+      job: spec.job === undefined ? '개발자' : spec.job,
+      intro: spec.intro === undefined ? '안녕하세요' : spec.intro,
+      photos: [`https://cdn.example.com/${spec.kakaoId}.jpg`],
+      ...(spec.visible ? { visible: spec.visible } : {}),
+    },
+  })
+  if (profile.statusCode !== 200) throw new Error(`profile: ${profile.body}`)
+  const prefs = await app.inject({
+    method: 'PUT',
+    url: '/preferences',
+    headers: user.headers,
+    payload: {
+      targetGender: spec.targetGender ?? (spec.gender === 'M' ? 'F' : 'M'),
+      ageMin: spec.ageMin ?? 19,
+      ageMax: spec.ageMax ?? 60,
+      regions: spec.regions ?? [],
+      keywords: spec.keywords ?? [],
+    },
+  })
+  if (prefs.statusCode !== 200) throw new Error(`preferences: ${prefs.body}`)
+  return user
+}
+
+/** `men` men and `women` women, all compatible with each other. */
+export async function createCrowd(app: FastifyInstance, men: number, women: number, prefix = '9') {
+  const people: { men: SignedIn[]; women: SignedIn[] } = { men: [], women: [] }
+  for (let i = 0; i < men; i++) {
+    people.men.push(
+      await createPerson(app, { kakaoId: `${prefix}1${i}`, gender: 'M', birthYear: 1994 - (i % 5) }),
+    )
+  }
+  for (let i = 0; i < women; i++) {
+    people.women.push(
+      await createPerson(app, { kakaoId: `${prefix}2${i}`, gender: 'F', birthYear: 1996 - (i % 5) }),
+    )
+  }
+  return people
+}
+
+/** Starts the batch through the admin route and waits until the run has ended. */
+export async function runBatch(app: FastifyInstance, admin: SignedIn, week?: string) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/admin/recs/run',
+    headers: admin.headers,
+    payload: week ? { week } : {},
+  })
+  if (res.statusCode !== 202) throw new Error(`recs run: ${res.statusCode} ${res.body}`)
+  const { runId } = res.json() as { runId: string }
+  for (let i = 0; i < 400; i++) {
+    const run = (
+      await app.inject({ method: 'GET', url: `/admin/recs/runs/${runId}`, headers: admin.headers })
+    ).json() as { status: string; recommendationsWritten: number; usersTotal: number | null }
+    if (run.status === 'succeeded' || run.status === 'failed') return { runId, ...run }
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`run ${runId} did not finish`)
+}
