@@ -3,8 +3,9 @@
  * weighted like the Korean population, about 4 men to 1 woman (as on Korean dating apps), interest
  * keywords from a shared vocabulary, and age/region preferences shaped like real ones.
  */
+
+import type { KOREAN_REGIONS } from '../../src/modules/profiles/profiles.schemas.js'
 import { prng } from '../../src/modules/recommendations/engine.js'
-import { KOREAN_REGIONS } from '../../src/modules/profiles/profiles.schemas.js'
 
 /** Share of the population by 시·도 (2024 resident registration, rounded). */
 const REGION_WEIGHTS: Record<(typeof KOREAN_REGIONS)[number], number> = {
@@ -46,15 +47,20 @@ const NEIGHBOURS: Record<string, string[]> = {
   강원: ['경기'],
   제주: [],
 }
+// biome-ignore format: a word list
 export const INTERESTS = [
   '등산', '러닝', '헬스', '요가', '필라테스', '수영', '자전거', '캠핑', '여행', '맛집', '카페', '커피', '와인',
   '맥주', '요리', '베이킹', '영화', '드라마', '넷플릭스', '독서', '글쓰기', '전시', '미술', '사진', '음악', '콘서트',
   '뮤지컬', '노래방', '게임', '보드게임', '반려견', '반려묘', '골프', '테니스', '볼링', '클라이밍', '서핑', '스키',
   '드라이브', '재테크', '주식', '봉사', '외국어', '명상', '패션', '인테리어', '식물', '야구', '축구', '농구',
 ]
+// biome-ignore format: a word list
 const JOBS = ['개발자', '디자이너', '간호사', '교사', '회계사', '마케터', '연구원', '공무원', '자영업', '기획자', '약사', '엔지니어']
+// biome-ignore format: a word list
 const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권']
+// biome-ignore format: a word list
 const GIVEN_M = ['민준', '서준', '도윤', '예준', '시우', '주원', '하준', '지호', '준서', '현우', '건우', '우진']
+// biome-ignore format: a word list
 const GIVEN_F = ['서연', '지우', '서윤', '하은', '민서', '지유', '윤서', '채원', '수아', '지민', '예은', '다은']
 
 export interface SyntheticPerson {
@@ -127,7 +133,10 @@ export function generatePopulation(options: PopulationOptions): SyntheticPerson[
       region,
       job: random() < 0.75 ? pick(JOBS) : null,
       intro: random() < 0.6 ? `${pick([...keywords])} 좋아하는 ${region} 사람이에요` : null,
-      photos: Array.from({ length: photoCount }, (_, p) => `https://cdn.shh-match.example/demo/${i}/${p}.jpg`),
+      photos: Array.from(
+        { length: photoCount },
+        (_, p) => `https://cdn.shh-match.example/demo/${i}/${p}.jpg`,
+      ),
       targetGender: gender === 'M' ? 'F' : 'M',
       ageMin,
       ageMax,
@@ -140,5 +149,7 @@ export function generatePopulation(options: PopulationOptions): SyntheticPerson[
 
 /** Share of the optional profile parts filled in, as the batch computes it. */
 export function completenessOf(p: Pick<SyntheticPerson, 'photos' | 'intro' | 'job' | 'height'>): number {
-  return ((p.photos.length > 0 ? 1 : 0) + (p.intro ? 1 : 0) + (p.job ? 1 : 0) + (p.height !== null ? 1 : 0)) / 4
+  return (
+    ((p.photos.length > 0 ? 1 : 0) + (p.intro ? 1 : 0) + (p.job ? 1 : 0) + (p.height !== null ? 1 : 0)) / 4
+  )
 }
