@@ -88,6 +88,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   )
 
   app.decorateRequest('auth', null)
+  // A POST with no body at all is an empty object: optional fields then work without `{}`, and
+  // required ones are reported by name instead of "body must be object".
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.routeOptions.schema?.body) request.body = {}
+  })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

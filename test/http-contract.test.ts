@@ -18,6 +18,9 @@ const ROUTES = [
   ['get', '/healthz'],
   ['get', '/readyz'],
   ['get', '/livez'],
+  ['get', '/recommendations'],
+  ['post', '/admin/recs/run'],
+  ['get', '/admin/recs/runs/{runId}'],
 ] as const
 
 describe('error shape', () => {
@@ -127,7 +130,8 @@ describe('OpenAPI', () => {
       const op = spec.paths[path]?.[method]
       assert.ok(op, `${method.toUpperCase()} ${path} is not documented`)
       assert.ok(op.summary, `${path} has no summary`)
-      assert.ok(op.responses['200']?.content?.['application/json']?.schema, `${path} has no 200 schema`)
+      const success = op.responses['200'] ?? op.responses['202']
+      assert.ok(success?.content?.['application/json']?.schema, `${path} has no success schema`)
       assert.ok(op.responses['500'], `${path} does not declare its error response`)
       if (method !== 'get')
         assert.ok(op.requestBody?.content?.['application/json']?.schema, `${path} has no body schema`)

@@ -41,12 +41,12 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<{
         tags: ['admin'],
         summary: 'Start the weekly recommendation batch now (202; poll the run)',
         security,
-        body: Type.Optional(RunRecsBody),
+        body: RunRecsBody,
         response: { 202: RunAccepted, ...authErrors(400, 409) },
       },
     },
     async (request, reply) => {
-      const accepted = await recommendations.startRun(caller(request), request.body?.week)
+      const accepted = await recommendations.startRun(caller(request), request.body.week)
       return reply.status(202).send(accepted)
     },
   )
