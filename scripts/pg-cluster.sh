@@ -19,6 +19,10 @@ case "$cmd" in
       [ "$(id -u)" = 0 ] && chown postgres "$dir"
       as_postgres "$PGBIN/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
+    if as_postgres "$PGBIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+      echo "postgres://postgres@127.0.0.1:$port/postgres"
+      exit 0
+    fi
     as_postgres "$PGBIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
       -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       start >/dev/null

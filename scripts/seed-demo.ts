@@ -68,7 +68,9 @@ async function main(): Promise<void> {
     const userToken = await tokens.issue({ sub: user.id, role: user.role, tv: user.tokenVersion })
     const adminToken = await tokens.issue({ sub: admin.id, role: 'admin', tv: admin.tokenVersion })
 
-    console.log(`Seeded ${count} demo people and built ${week}: ${run.recommendationsWritten} recommendations.`)
+    console.log(
+      `Seeded ${count} demo people and built ${week}: ${run.recommendationsWritten} recommendations.`,
+    )
     console.log(`\nUser  (kakao ${user.kakaoUserId}, ${people[0]?.nickname}):\n  ${userToken}`)
     console.log(`\nAdmin (kakao ${DEMO_ADMIN_KAKAO_ID}):\n  ${adminToken}`)
     console.log('\nPaste one into "Authorize" at /docs (tokens last JWT_EXPIRE_MINUTES; the admin keeps its')
@@ -79,6 +81,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : `Seeding failed: ${err instanceof Error ? err.message : err}`)
+  console.error(
+    err instanceof ConfigError ? err.message : `Seeding failed: ${err instanceof Error ? err.message : err}`,
+  )
   process.exit(1)
 })

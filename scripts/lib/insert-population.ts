@@ -5,7 +5,11 @@ import type { SyntheticPerson } from './synthetic-population.js'
 const CHUNK = 5_000
 
 /** Inserts (or refreshes) synthetic people with their profiles and preferences; returns their user ids. */
-export async function insertPopulation(db: Database, people: SyntheticPerson[], activeAt: Date): Promise<string[]> {
+export async function insertPopulation(
+  db: Database,
+  people: SyntheticPerson[],
+  activeAt: Date,
+): Promise<string[]> {
   const ids: string[] = []
   const at = activeAt.toISOString()
   for (let from = 0; from < people.length; from += CHUNK) {
@@ -15,7 +19,9 @@ export async function insertPopulation(db: Database, people: SyntheticPerson[], 
       INSERT INTO users (kakao_user_id, last_active_at)
       SELECT k, ${at}::timestamptz FROM unnest(${sql.param(kakaoIds)}::text[]) AS k
       ON CONFLICT (kakao_user_id) DO UPDATE SET last_active_at = excluded.last_active_at
-      RETURNING id::text AS id, kakao_user_id`)) as unknown as { rows: Array<{ id: string; kakao_user_id: string }> }
+      RETURNING id::text AS id, kakao_user_id`)) as unknown as {
+      rows: Array<{ id: string; kakao_user_id: string }>
+    }
     const byKakao = new Map(inserted.rows.map((r) => [r.kakao_user_id, r.id]))
     const userIds = chunk.map((p) => byKakao.get(p.kakaoUserId) as string)
     const col = <T>(f: (p: SyntheticPerson) => T) => sql.param(chunk.map(f))

@@ -72,6 +72,8 @@ export class Population {
   /** User ids in internal order: `ids[i]` is person i. */
   readonly ids: string[]
   readonly indexOf: Map<string, number>
+  /** Internal index of the person given at each input position. */
+  readonly indexOfInput: Int32Array
   /** People of bucket b are indices bucketStart[b] .. bucketStart[b+1]-1. */
   readonly bucketStart: Int32Array
   readonly gender: Uint8Array
@@ -107,6 +109,10 @@ export class Population {
     const people = order.map((i) => input[i] as PersonInput)
     this.ids = people.map((p) => p.id)
     this.indexOf = new Map(this.ids.map((id, i) => [id, i]))
+    this.indexOfInput = new Int32Array(n)
+    order.forEach((inputPosition, i) => {
+      this.indexOfInput[inputPosition] = i
+    })
     this.bucketStart = new Int32Array(BUCKETS + 1)
     for (const p of people) {
       const key = keyOf(p)
@@ -432,7 +438,7 @@ const sortKey = (score: number, id: number) => (SCORE_KEY_MAX - Math.round(score
  * Pass 1 keeps each viewer's best 3K candidates from a sample; pass 2 serves all those pairs
  * best-first across everyone, within the exposure caps; pass 3 tops up lists left short, from a
  * larger sample and then from every candidate, within the caps first, then (so that nobody gets a
- * short list while candidates exist) beyond them.
+ * short list while candidates exist) beyond them, least shown first.
  */
 export function allocate(
   pop: Population,
@@ -562,6 +568,20 @@ export function allocate(
       assign(vi, c, (SCORE_KEY_MAX - Math.floor(key / EDGE_KEY_SPAN)) / 1000)
     }
   }
+  // Beyond the caps, the least shown go first, so the excess is spread instead of piling on the few.
+  const overflow = (vi: number, mark: number) => {
+    const rest: Array<{ c: number; s: number }> = []
+    for (let i = 0; i < poolSize; i++) {
+      const key = pool[i] as number
+      const c = key % EDGE_KEY_SPAN
+      if (stamp[c] !== mark) rest.push({ c, s: (SCORE_KEY_MAX - Math.floor(key / EDGE_KEY_SPAN)) / 1000 })
+    }
+    rest.sort((a, b) => (load[a.c] as number) - (load[b.c] as number) || b.s - a.s)
+    for (const { c, s } of rest.slice(0, k - (count[vi] as number))) {
+      stamp[c] = mark
+      assign(vi, c, s)
+    }
+  }
   const wideSample = { size: 4 * sampleSize, random }
   for (const vi of order) {
     if ((count[vi] as number) >= k) continue
@@ -576,7 +596,7 @@ export function allocate(
     poolSize = 0
     index.forEachCandidate(u, stamp, mark, collect)
     topUp(vi, mark, true)
-    topUp(vi, mark, false)
+    if ((count[vi] as number) < k) overflow(vi, mark)
   }
   return { targets, scores, count, caps, load }
 }

@@ -5,14 +5,12 @@ import { conflict } from '../../core/errors.js'
 import { addWeeks, type Clock, weekOf, weekStart, yearAge } from '../../core/time.js'
 import { allocate, Exclusions, PairList, type PersonInput, Population } from './engine.js'
 import {
+  addRunProgress,
   createRun,
   deleteExposureBefore,
   failAbandonedRuns,
   insertLists,
-  loadEligible,
-  loadExclusions,
-  loadExistingLists,
-  loadTimesShown,
+  loadBatchSnapshot,
   updateRun,
 } from './recommendations.repository.js'
 
@@ -20,10 +18,11 @@ import {
 export const EXPOSURE_WINDOW_WEEKS = 12
 /** Viewers whose lists are written in one transaction: a list is all there or not at all. */
 const VIEWERS_PER_CHUNK = 2_000
+/** Concurrent write transactions on a PostgreSQL server. */
+const WRITE_CONNECTIONS = 2
 /** Any number, as long as every replica uses the same one. */
 const BATCH_LOCK_KEY = 727_002
 const DAY_MS = 24 * 60 * 60 * 1000
-const UUID_LENGTH = 36
 
 interface Logger {
   info(obj: object, msg: string): void
@@ -126,17 +125,13 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     await updateRun(db, run.id, { status: 'running', startedAt: now })
 
     const activeSince = new Date(now.getTime() - deps.activeDays * DAY_MS)
-    const [eligible, exclusionRows, shown, existing] = await Promise.all([
-      loadEligible(db, activeSince),
-      loadExclusions(db, fromWeek, week),
-      loadTimesShown(db, fromWeek, week),
-      loadExistingLists(db, week),
-    ])
+    const snapshot = await loadBatchSnapshot(db, { activeSince, fromWeek, week })
     const loadedMs = performance.now() - started
 
-    const timesShown = new Map(shown.map((r) => [r.id, r.times]))
+    const timesShown = new Int32Array(snapshot.eligible.length).fill(-1)
+    for (const { n, times } of snapshot.timesShown) timesShown[n] = times
     const ageOn = weekStart(week)
-    const people: PersonInput[] = eligible.map((r) => ({
+    const people: PersonInput[] = snapshot.eligible.map((r) => ({
       id: r.id,
       gender: r.gender,
       age: yearAge(r.birth_year, ageOn),
@@ -147,39 +142,44 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       regions: r.regions,
       keywords: r.keywords,
       completeness: r.parts / 4,
-      timesShown: timesShown.get(r.id) ?? 0,
-      neverRecommended: !timesShown.has(r.id),
+      timesShown: Math.max(0, timesShown[r.n] as number),
+      neverRecommended: timesShown[r.n] === -1,
     }))
     const pop = new Population(people, { k: deps.k, windowWeeks: EXPOSURE_WINDOW_WEEKS })
+    const at = pop.indexOfInput
 
     const pairs = new PairList()
-    for (const row of exclusionRows) {
-      const u = pop.indexOf.get(row.user_id)
-      if (u === undefined) continue
-      for (let i = 0; i + UUID_LENGTH <= row.targets.length; i += UUID_LENGTH) {
-        const c = pop.indexOf.get(row.targets.slice(i, i + UUID_LENGTH))
-        if (c !== undefined) pairs.add(u, c)
+    for (const { n, targets } of snapshot.exclusions) {
+      const u = at[n] as number
+      // "12,345,6": parsed by hand, as there can be millions.
+      let value = 0
+      for (let i = 0; i <= targets.length; i++) {
+        const code = i < targets.length ? targets.charCodeAt(i) : 44
+        if (code === 44) {
+          pairs.add(u, at[value] as number)
+          value = 0
+        } else value = value * 10 + (code - 48)
       }
     }
     const excluded = Exclusions.build(pop.n, pairs)
 
-    const hasList = new Set(existing.viewers)
+    const listed = new Uint8Array(pop.n)
+    for (const n of snapshot.listed) listed[at[n] as number] = 1
     const initialLoad = new Int32Array(pop.n)
-    for (const { id, times } of existing.targets) {
-      const i = pop.indexOf.get(id)
-      if (i !== undefined) initialLoad[i] = times
-    }
-    const viewers = Int32Array.from(
-      Array.from(pop.ids.keys()).filter((i) => !hasList.has(pop.ids[i] as string)),
-    )
+    for (const { n, times } of snapshot.load) initialLoad[at[n] as number] = times
+    const viewers = Int32Array.from(Array.from(pop.ids.keys()).filter((i) => listed[i] === 0))
     const allocation = allocate(pop, excluded, viewers, { k: deps.k, initialLoad, seed: seedOf(week) })
     const computedMs = performance.now() - started - loadedMs
     await updateRun(db, run.id, { usersTotal: viewers.length })
 
-    let processed = 0
-    let written = 0
+    // Chunks go to the server over two connections at once: index upkeep is the server's work and
+    // runs on another core. PGlite is one session, so there they go one after another.
+    const chunks: Array<[number, number]> = []
     for (let from = 0; from < viewers.length; from += VIEWERS_PER_CHUNK) {
-      const to = Math.min(viewers.length, from + VIEWERS_PER_CHUNK)
+      chunks.push([from, Math.min(viewers.length, from + VIEWERS_PER_CHUNK)])
+    }
+    let written = 0
+    const writeChunk = async ([from, to]: [number, number]) => {
       const lists = { userIds: [] as string[], targetIds: [] as string[], scores: [] as number[] }
       for (let vi = from; vi < to; vi++) {
         const viewerId = pop.ids[viewers[vi] as number] as string
@@ -189,13 +189,19 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
           lists.scores.push(Math.round((allocation.scores[vi * deps.k + s] as number) * 1000) / 1000)
         }
       }
-      processed = to
       written += await db.transaction(async (tx) => {
         const n = lists.userIds.length ? await insertLists(tx, week, now, lists) : 0
-        await updateRun(tx, run.id, { usersProcessed: processed, recommendationsWritten: written + n })
+        await addRunProgress(tx, run.id, to - from, n)
         return n
       })
     }
+    const lanes = database.pool ? WRITE_CONNECTIONS : 1
+    let next = 0
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (next < chunks.length) await writeChunk(chunks[next++] as [number, number])
+      }),
+    )
     await deleteExposureBefore(db, addWeeks(weekOf(now), -EXPOSURE_WINDOW_WEEKS))
 
     const durationMs = Math.round(performance.now() - started)
@@ -219,7 +225,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       ...run,
       ...finished,
       usersTotal: viewers.length,
-      usersProcessed: processed,
+      usersProcessed: viewers.length,
       recommendationsWritten: written,
     }
   }
