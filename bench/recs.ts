@@ -72,7 +72,8 @@ async function freshDatabase(serverUrl: string, name: string): Promise<DbHandle>
 }
 
 function urlOf(handle: DbHandle): string {
-  return (handle.pool?.options as { connectionString: string }).connectionString
+  if (!handle.pool) throw new Error('the benchmark runs on PostgreSQL')
+  return (handle.pool.options as { connectionString: string }).connectionString
 }
 
 async function populate(handle: DbHandle, people: SyntheticPerson[], at: Date) {

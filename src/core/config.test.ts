@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
-import { ConfigError, DEV_DATA_ENCRYPTION_KEY, loadConfig } from './config.js'
+import { ConfigError, DEV_DATA_ENCRYPTION_KEY, ENV_VARIABLES, loadConfig } from './config.js'
 
 const SAFE_PROD = {
   APP_ENV: 'prod',
@@ -109,6 +110,22 @@ describe('configuration', () => {
         assert.match(refusal(env), variable)
       })
     }
+  })
+
+  it('documents every variable in .env.example, and nothing else', () => {
+    const documented = readFileSync('.env.example', 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split('=')[0])
+    assert.deepEqual([...documented].sort(), [...ENV_VARIABLES].sort())
+    // The example must itself be a valid configuration.
+    const env = Object.fromEntries(
+      readFileSync('.env.example', 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    )
+    assert.equal(loadConfig(env).env, 'dev')
   })
 
   it('stops the server at start-up with a message naming the variable', () => {

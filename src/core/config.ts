@@ -67,6 +67,9 @@ const EnvSchema = Type.Object({
 
 type Env = Static<typeof EnvSchema>
 
+/** Every environment variable the API reads (`.env.example` documents each one). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.properties)
+
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }

@@ -69,6 +69,18 @@ export async function createCrowd(app: FastifyInstance, men: number, women: numb
   return people
 }
 
+/** Polls GET /admin/recs/runs/:runId until the run has ended. */
+export async function waitForRun(app: FastifyInstance, admin: SignedIn, runId: string) {
+  for (let i = 0; i < 400; i++) {
+    const run = (
+      await app.inject({ method: 'GET', url: `/admin/recs/runs/${runId}`, headers: admin.headers })
+    ).json() as { status: string; recommendationsWritten: number; usersTotal: number | null }
+    if (run.status === 'succeeded' || run.status === 'failed') return { runId, ...run }
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`run ${runId} did not finish`)
+}
+
 /** Starts the batch through the admin route and waits until the run has ended. */
 export async function runBatch(app: FastifyInstance, admin: SignedIn, week?: string) {
   const res = await app.inject({
@@ -78,13 +90,5 @@ export async function runBatch(app: FastifyInstance, admin: SignedIn, week?: str
     payload: week ? { week } : {},
   })
   if (res.statusCode !== 202) throw new Error(`recs run: ${res.statusCode} ${res.body}`)
-  const { runId } = res.json() as { runId: string }
-  for (let i = 0; i < 400; i++) {
-    const run = (
-      await app.inject({ method: 'GET', url: `/admin/recs/runs/${runId}`, headers: admin.headers })
-    ).json() as { status: string; recommendationsWritten: number; usersTotal: number | null }
-    if (run.status === 'succeeded' || run.status === 'failed') return { runId, ...run }
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error(`run ${runId} did not finish`)
+  return waitForRun(app, admin, (res.json() as { runId: string }).runId)
 }

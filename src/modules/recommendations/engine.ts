@@ -72,8 +72,6 @@ export class Population {
   /** User ids in internal order: `ids[i]` is person i. */
   readonly ids: string[]
   readonly indexOf: Map<string, number>
-  /** Internal index of the person given at each input position. */
-  readonly indexOfInput: Int32Array
   /** People of bucket b are indices bucketStart[b] .. bucketStart[b+1]-1. */
   readonly bucketStart: Int32Array
   readonly gender: Uint8Array
@@ -109,10 +107,6 @@ export class Population {
     const people = order.map((i) => input[i] as PersonInput)
     this.ids = people.map((p) => p.id)
     this.indexOf = new Map(this.ids.map((id, i) => [id, i]))
-    this.indexOfInput = new Int32Array(n)
-    order.forEach((inputPosition, i) => {
-      this.indexOfInput[inputPosition] = i
-    })
     this.bucketStart = new Int32Array(BUCKETS + 1)
     for (const p of people) {
       const key = keyOf(p)

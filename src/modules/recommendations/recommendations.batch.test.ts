@@ -148,7 +148,7 @@ describe('the weekly batch', () => {
     assert.equal((await recRows(week)).length, 16)
   })
 
-  it('leaves out the banned, the deleted, the inactive, the blocked, the matched and the already liked', async () => {
+  it('leaves out the banned, deleted, inactive, blocked, matched, already liked and recently shown', async () => {
     const app = await ctx.build({ REC_K: '10', REC_ACTIVE_DAYS: '14', ADMIN_KAKAO_IDS: '1' })
     const me = await createPerson(app, { kakaoId: '500', gender: 'M', birthYear: 1994 })
     const women: Record<string, SignedIn> = {}
@@ -161,6 +161,7 @@ describe('the weekly batch', () => {
       'blockedMe',
       'matched',
       'liked',
+      'shownRecently',
     ]) {
       women[name] = await createPerson(app, {
         kakaoId: `6${Object.keys(women).length}`,
@@ -187,7 +188,13 @@ describe('the weekly batch', () => {
     await db.insert(matches).values({ userA: id('matched'), userB: me.userId, status: 'closed' })
     await db
       .insert(likes)
-      .values({ fromUser: me.userId, toUser: id('liked'), batchWeek: addWeeks(weekOf(ctx.clock.now()), -3) })
+      .values({ fromUser: me.userId, toUser: id('liked'), batchWeek: addWeeks(weekOf(ctx.clock.now()), -20) })
+    await db.insert(exposureLog).values({
+      userId: me.userId,
+      targetUserId: id('shownRecently'),
+      week: addWeeks(weekOf(ctx.clock.now()), -11),
+      reason: 'weekly_rec',
+    })
 
     await runBatch(app, admin)
     assert.deepEqual(await listOf(me.userId, weekOf(ctx.clock.now())), [id('ok')])

@@ -10,7 +10,10 @@ import {
   deleteExposureBefore,
   failAbandonedRuns,
   insertLists,
-  loadBatchSnapshot,
+  loadEligible,
+  loadExclusions,
+  loadExistingLists,
+  loadTimesShown,
   updateRun,
 } from './recommendations.repository.js'
 
@@ -18,6 +21,14 @@ import {
 export const EXPOSURE_WINDOW_WEEKS = 12
 /** Viewers whose lists are written in one transaction: a list is all there or not at all. */
 const VIEWERS_PER_CHUNK = 2_000
+const UUID_LENGTH = 36
+/** Viewers split by id for loading their exclusions in parallel (ids are uniformly random UUIDs). */
+const VIEWER_RANGES = [
+  { from: '00000000-0000-0000-0000-000000000000', to: '40000000-0000-0000-0000-000000000000' },
+  { from: '40000000-0000-0000-0000-000000000000', to: '80000000-0000-0000-0000-000000000000' },
+  { from: '80000000-0000-0000-0000-000000000000', to: 'c0000000-0000-0000-0000-000000000000' },
+  { from: 'c0000000-0000-0000-0000-000000000000', to: null },
+]
 /** Concurrent write transactions on a PostgreSQL server. */
 const WRITE_CONNECTIONS = 2
 /** Any number, as long as every replica uses the same one. */
@@ -125,13 +136,19 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     await updateRun(db, run.id, { status: 'running', startedAt: now })
 
     const activeSince = new Date(now.getTime() - deps.activeDays * DAY_MS)
-    const snapshot = await loadBatchSnapshot(db, { activeSince, fromWeek, week })
+    // On a server the parts load concurrently, each on its own connection; PGlite takes them in turn.
+    const ranges = database.pool ? VIEWER_RANGES : [{ from: VIEWER_RANGES[0]?.from as string, to: null }]
+    const [eligible, shown, existing, ...exclusionParts] = await Promise.all([
+      loadEligible(db, activeSince),
+      loadTimesShown(db, fromWeek, week),
+      loadExistingLists(db, week),
+      ...ranges.map((range) => loadExclusions(db, { fromWeek, week }, range)),
+    ])
     const loadedMs = performance.now() - started
 
-    const timesShown = new Int32Array(snapshot.eligible.length).fill(-1)
-    for (const { n, times } of snapshot.timesShown) timesShown[n] = times
+    const timesShown = new Map(shown.map((r) => [r.id, r.times]))
     const ageOn = weekStart(week)
-    const people: PersonInput[] = snapshot.eligible.map((r) => ({
+    const people: PersonInput[] = eligible.map((r) => ({
       id: r.id,
       gender: r.gender,
       age: yearAge(r.birth_year, ageOn),
@@ -142,32 +159,33 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       regions: r.regions,
       keywords: r.keywords,
       completeness: r.parts / 4,
-      timesShown: Math.max(0, timesShown[r.n] as number),
-      neverRecommended: timesShown[r.n] === -1,
+      timesShown: timesShown.get(r.id) ?? 0,
+      neverRecommended: !timesShown.has(r.id),
     }))
     const pop = new Population(people, { k: deps.k, windowWeeks: EXPOSURE_WINDOW_WEEKS })
-    const at = pop.indexOfInput
 
     const pairs = new PairList()
-    for (const { n, targets } of snapshot.exclusions) {
-      const u = at[n] as number
-      // "12,345,6": parsed by hand, as there can be millions.
-      let value = 0
-      for (let i = 0; i <= targets.length; i++) {
-        const code = i < targets.length ? targets.charCodeAt(i) : 44
-        if (code === 44) {
-          pairs.add(u, at[value] as number)
-          value = 0
-        } else value = value * 10 + (code - 48)
+    for (const part of exclusionParts) {
+      for (const row of part) {
+        const u = pop.indexOf.get(row.user_id)
+        if (u === undefined) continue
+        for (let i = 0; i + UUID_LENGTH <= row.targets.length; i += UUID_LENGTH) {
+          const c = pop.indexOf.get(row.targets.slice(i, i + UUID_LENGTH))
+          if (c !== undefined) pairs.add(u, c)
+        }
       }
     }
     const excluded = Exclusions.build(pop.n, pairs)
 
-    const listed = new Uint8Array(pop.n)
-    for (const n of snapshot.listed) listed[at[n] as number] = 1
+    const hasList = new Set(existing.viewers)
     const initialLoad = new Int32Array(pop.n)
-    for (const { n, times } of snapshot.load) initialLoad[at[n] as number] = times
-    const viewers = Int32Array.from(Array.from(pop.ids.keys()).filter((i) => listed[i] === 0))
+    for (const { id, times } of existing.targets) {
+      const i = pop.indexOf.get(id)
+      if (i !== undefined) initialLoad[i] = times
+    }
+    const viewers = Int32Array.from(
+      Array.from(pop.ids.keys()).filter((i) => !hasList.has(pop.ids[i] as string)),
+    )
     const allocation = allocate(pop, excluded, viewers, { k: deps.k, initialLoad, seed: seedOf(week) })
     const computedMs = performance.now() - started - loadedMs
     await updateRun(db, run.id, { usersTotal: viewers.length })

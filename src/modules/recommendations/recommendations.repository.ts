@@ -18,8 +18,6 @@ async function rows<T>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]
 }
 
 export interface EligibleRow {
-  /** Position in the snapshot (0..n-1); the other snapshot queries refer to people by it. */
-  n: number
   id: string
   gender: 'M' | 'F'
   birth_year: number
@@ -33,91 +31,84 @@ export interface EligibleRow {
   parts: number
 }
 
-export interface BatchSnapshot {
-  /** Everyone who may see or be seen: a saved profile and preferences, not banned or deleted, recently active. */
-  eligible: EligibleRow[]
-  /**
-   * Who must not be shown to whom, per viewer: targets as comma-separated positions. Shown in the
-   * exposure window (or already this week), liked already, blocked either way, matched in any state.
-   */
-  exclusions: Array<{ n: number; targets: string }>
-  /** How often each person was shown to someone in the window before this week. */
-  timesShown: Array<{ n: number; times: number }>
-  /** People who already have a list for the week (an earlier, partial run). */
-  listed: number[]
-  /** How often each person appears in the lists already written for the week. */
-  load: Array<{ n: number; times: number }>
+/** Everyone who may see or be seen this week: a saved profile and preferences, not banned or deleted, recently active. */
+export function loadEligible(db: Executor, activeSince: Date): Promise<EligibleRow[]> {
+  return rows<EligibleRow>(
+    db,
+    sql`
+      SELECT u.id::text AS id, p.gender, p.birth_year, p.region, pr.target_gender, pr.age_min, pr.age_max,
+             pr.regions, pr.keywords,
+             ((jsonb_array_length(p.photos) > 0)::int + (p.intro IS NOT NULL)::int
+              + (p.job IS NOT NULL)::int + (p.height IS NOT NULL)::int) AS parts
+      FROM users u
+      JOIN profiles p ON p.user_id = u.id
+      JOIN preferences pr ON pr.user_id = u.id
+      WHERE NOT u.banned AND u.deleted_at IS NULL AND u.last_active_at >= ${activeSince.toISOString()}::timestamptz`,
+  )
 }
 
 /**
- * Reads everything the batch needs in one consistent snapshot. People are numbered by their id
- * order inside the snapshot, so exclusions travel as small integers instead of UUID pairs (12 weeks
- * of exposure are millions of rows).
+ * Who must not be shown to whom, for the viewers whose id is in [from, to): their targets' ids
+ * concatenated (36 characters each). Shown in the exposure window (or already this week), blocked
+ * either way, matched in any state, or liked before the window (a like is only ever given to someone
+ * recommended that week, so the exposure rows already cover the likes inside the window).
+ *
+ * Twelve weeks of exposure are millions of rows: the caller splits viewers into id ranges and runs
+ * the parts on separate connections, and each part may use more memory than a web request.
  */
-export async function loadBatchSnapshot(
+export async function loadExclusions(
   db: Database,
-  window: { activeSince: Date; fromWeek: string; week: string },
-): Promise<BatchSnapshot> {
+  window: { fromWeek: string; week: string },
+  viewers: { from: string; to: string | null },
+): Promise<Array<{ user_id: string; targets: string }>> {
   const { fromWeek, week } = window
-  const eligibleSet = sql`
-    SELECT u.id, (row_number() OVER (ORDER BY u.id) - 1)::int AS n
-    FROM users u
-    JOIN profiles p ON p.user_id = u.id
-    JOIN preferences pr ON pr.user_id = u.id
-    WHERE NOT u.banned AND u.deleted_at IS NULL AND u.last_active_at >= ${window.activeSince.toISOString()}::timestamptz`
-  return db.transaction(
-    async (tx) => {
-      const eligible = await rows<EligibleRow>(
-        tx,
-        sql`
-          WITH e AS (${eligibleSet})
-          SELECT e.n, e.id::text AS id, p.gender, p.birth_year, p.region, pr.target_gender, pr.age_min, pr.age_max,
-                 pr.regions, pr.keywords,
-                 ((jsonb_array_length(p.photos) > 0)::int + (p.intro IS NOT NULL)::int
-                  + (p.job IS NOT NULL)::int + (p.height IS NOT NULL)::int) AS parts
-          FROM e JOIN profiles p ON p.user_id = e.id JOIN preferences pr ON pr.user_id = e.id
-          ORDER BY e.n`,
-      )
-      const exclusions = await rows<{ n: number; targets: string }>(
-        tx,
-        sql`
-          WITH e AS (${eligibleSet})
-          SELECT v.n, string_agg(t.n::text, ',') AS targets FROM (
-            SELECT user_id, target_user_id AS target FROM exposure_log WHERE week >= ${fromWeek} AND week <= ${week}
-            UNION ALL SELECT from_user, to_user FROM likes
-            UNION ALL SELECT blocker_id, blocked_id FROM blocks
-            UNION ALL SELECT blocked_id, blocker_id FROM blocks
-            UNION ALL SELECT user_a, user_b FROM matches
-            UNION ALL SELECT user_b, user_a FROM matches
-          ) x
-          JOIN e v ON v.id = x.user_id
-          JOIN e t ON t.id = x.target
-          GROUP BY v.n`,
-      )
-      const timesShown = await rows<{ n: number; times: number }>(
-        tx,
-        sql`
-          WITH e AS (${eligibleSet})
-          SELECT e.n, count(*)::int AS times FROM exposure_log x JOIN e ON e.id = x.target_user_id
-          WHERE x.week >= ${fromWeek} AND x.week < ${week} GROUP BY e.n`,
-      )
-      const listed = await rows<{ n: number }>(
-        tx,
-        sql`
-          WITH e AS (${eligibleSet})
-          SELECT DISTINCT e.n FROM recommendations r JOIN e ON e.id = r.user_id WHERE r.batch_week = ${week}`,
-      )
-      const load = await rows<{ n: number; times: number }>(
-        tx,
-        sql`
-          WITH e AS (${eligibleSet})
-          SELECT e.n, count(*)::int AS times FROM recommendations r JOIN e ON e.id = r.target_user_id
-          WHERE r.batch_week = ${week} GROUP BY e.n`,
-      )
-      return { eligible, exclusions, timesShown, listed: listed.map((r) => r.n), load }
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  const range = viewers.to
+    ? sql`user_id >= ${viewers.from}::uuid AND user_id < ${viewers.to}::uuid`
+    : sql`user_id >= ${viewers.from}::uuid`
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '256MB'`)
+    return rows(
+      tx,
+      sql`
+        SELECT user_id::text AS user_id, string_agg(target::text, '') AS targets FROM (
+          SELECT user_id, target_user_id AS target FROM exposure_log WHERE week >= ${fromWeek} AND week <= ${week}
+          UNION ALL SELECT from_user, to_user FROM likes WHERE batch_week < ${fromWeek}
+          UNION ALL SELECT blocker_id, blocked_id FROM blocks
+          UNION ALL SELECT blocked_id, blocker_id FROM blocks
+          UNION ALL SELECT user_a, user_b FROM matches
+          UNION ALL SELECT user_b, user_a FROM matches
+        ) x
+        WHERE ${range}
+        GROUP BY user_id`,
+    )
+  })
+}
+
+/** How often each person was shown to someone in [fromWeek, week). */
+export function loadTimesShown(
+  db: Executor,
+  fromWeek: string,
+  week: string,
+): Promise<Array<{ id: string; times: number }>> {
+  return rows(
+    db,
+    sql`SELECT target_user_id::text AS id, count(*)::int AS times FROM exposure_log
+        WHERE week >= ${fromWeek} AND week < ${week} GROUP BY target_user_id`,
   )
+}
+
+/** Lists already written for the week: who has one, and how often each person appears. */
+export async function loadExistingLists(db: Executor, week: string) {
+  const viewers = await rows<{ id: string }>(
+    db,
+    sql`SELECT DISTINCT user_id::text AS id FROM recommendations WHERE batch_week = ${week}`,
+  )
+  const targets = await rows<{ id: string; times: number }>(
+    db,
+    sql`SELECT target_user_id::text AS id, count(*)::int AS times FROM recommendations
+        WHERE batch_week = ${week} GROUP BY target_user_id`,
+  )
+  return { viewers: viewers.map((r) => r.id), targets }
 }
 
 export interface ListRows {

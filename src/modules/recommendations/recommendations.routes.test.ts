@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
-import { createPerson, runBatch } from '../../../test/helpers/factories.js'
+import { createPerson, runBatch, waitForRun } from '../../../test/helpers/factories.js'
 import { adminActions, blocks, likes, recommendations, users } from '../../core/db/schema.js'
 import { addWeeks, weekOf } from '../../core/time.js'
 
@@ -129,6 +129,7 @@ describe('POST /admin/recs/run and GET /admin/recs/runs/:runId', () => {
     const { runId, week, status } = res.json()
     assert.equal(week, weekOf(ctx.clock.now()))
     assert.equal(status, 'queued')
+    await waitForRun(ctx.app, admin, runId)
     const finished = await runBatch(ctx.app, admin)
     assert.equal(finished.recommendationsWritten, 0, 'the week was already built by the first run')
     const run = (
