@@ -9,19 +9,28 @@ import { type DestinationStream, pino } from 'pino'
 import type { Config } from './core/config.js'
 import type { DbHandle } from './core/db/client.js'
 import { registerErrorHandling } from './core/http/errors-plugin.js'
+import { createFieldCipher } from './core/security/crypto.js'
 import { createTokenService } from './core/security/tokens.js'
 import { type Clock, systemClock } from './core/time.js'
 import { authRoutes } from './modules/auth/auth.routes.js'
 import { createAuthService } from './modules/auth/auth.service.js'
 import { createAuthenticator } from './modules/auth/authenticate.js'
 import { createKakaoIdTokenVerifier, type KakaoIdTokenVerifier } from './modules/auth/kakao-id-token.js'
+import { consentRoutes } from './modules/consents/consents.routes.js'
+import { createConsentService } from './modules/consents/consents.service.js'
 import { healthRoutes } from './modules/health/health.routes.js'
+import { matchRoutes } from './modules/matches/matches.routes.js'
+import { createMatchService } from './modules/matches/matches.service.js'
 import { profileRoutes } from './modules/profiles/profiles.routes.js'
 import { createProfileService } from './modules/profiles/profiles.service.js'
 import { type BatchLock, createBatchRunner } from './modules/recommendations/recommendations.batch.js'
 import { recommendationRoutes } from './modules/recommendations/recommendations.routes.js'
 import { createRecommendationScheduler } from './modules/recommendations/recommendations.scheduler.js'
 import { createRecommendationService } from './modules/recommendations/recommendations.service.js'
+import { safetyRoutes } from './modules/safety/safety.routes.js'
+import { createSafetyService } from './modules/safety/safety.service.js'
+import { createAccountService } from './modules/users/account.service.js'
+import { accountRoutes } from './modules/users/users.routes.js'
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
@@ -130,6 +139,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'auth', description: 'Sign-in' },
         { name: 'me', description: "The caller's own account, profile and preferences" },
         { name: 'recommendations', description: 'Weekly recommendations' },
+        { name: 'matches', description: 'Likes and matches' },
+        { name: 'safety', description: 'Blocks and reports' },
         { name: 'admin', description: 'Operator console (role admin)' },
         { name: 'health', description: 'Probes for load balancers and orchestrators' },
       ],
@@ -145,8 +156,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       : null)
   const db = database.db
   const authenticator = createAuthenticator({ db, tokens, clock })
-  const authService = createAuthService({ config, db, tokens, kakao, clock })
-  const profileService = createProfileService({ db, clock })
+  const cipher = createFieldCipher(config.dataEncryptionKey, config.dataEncryptionOldKeys)
+  const authService = createAuthService({ config, db, tokens, kakao, clock, cipher })
+  const profileService = createProfileService({ db, clock, cipher })
+  const consentService = createConsentService({ db, clock })
+  const matchService = createMatchService({ db, clock, cipher })
+  const safetyService = createSafetyService({ db, clock })
+  const accountService = createAccountService({ db, clock, cipher })
   const runner = createBatchRunner({
     database,
     ...(options.batchLock ? { lock: options.batchLock } : {}),
@@ -177,6 +193,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(healthRoutes, { database })
       await api.register(authRoutes, { auth: authService })
       await api.register(profileRoutes, { profiles: profileService, auth: authenticator })
+      await api.register(consentRoutes, { consents: consentService, auth: authenticator })
+      await api.register(accountRoutes, { account: accountService, auth: authenticator })
+      await api.register(matchRoutes, { matches: matchService, auth: authenticator })
+      await api.register(safetyRoutes, { safety: safetyService, auth: authenticator })
       await api.register(recommendationRoutes, {
         recommendations: recommendationService,
         auth: authenticator,

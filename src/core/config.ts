@@ -47,6 +47,7 @@ const EnvSchema = Type.Object({
   SYNC_SHARED_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   ADMIN_KAKAO_IDS: Type.String({ default: '' }),
   DATA_ENCRYPTION_KEY: Type.String({ default: DEV_DATA_ENCRYPTION_KEY }),
+  DATA_ENCRYPTION_OLD_KEYS: Type.String({ default: '' }),
 
   PAYMENT_AMOUNT_KRW: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 30000 }),
   PAYMENT_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 3 }),
@@ -98,6 +99,8 @@ export interface Config {
   }
   adminKakaoIds: ReadonlySet<string>
   dataEncryptionKey: Buffer
+  /** Keys rotated out: still used to decrypt values written under them. */
+  dataEncryptionOldKeys: Buffer[]
   payment: {
     amountKrw: number
     expireDays: number
@@ -146,6 +149,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (key.length !== 32) {
     throw new ConfigError('Invalid configuration: DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded')
   }
+  const oldKeys = splitList(env.DATA_ENCRYPTION_OLD_KEYS).map((k) => Buffer.from(k, 'base64'))
+  if (oldKeys.some((k) => k.length !== 32)) {
+    throw new ConfigError('Invalid configuration: DATA_ENCRYPTION_OLD_KEYS must list 32-byte base64 keys')
+  }
   if (env.KAKAO_VERIFY === 'idtoken' && !env.KAKAO_CLIENT_ID) {
     throw new ConfigError('Invalid configuration: KAKAO_CLIENT_ID is required when KAKAO_VERIFY=idtoken')
   }
@@ -180,6 +187,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     adminKakaoIds: new Set(splitList(env.ADMIN_KAKAO_IDS)),
     dataEncryptionKey: key,
+    dataEncryptionOldKeys: oldKeys,
     payment: {
       amountKrw: env.PAYMENT_AMOUNT_KRW,
       expireDays: env.PAYMENT_EXPIRE_DAYS,

@@ -94,6 +94,8 @@ export const profiles = pgTable(
     intro: text('intro'),
     photos: jsonb('photos').$type<string[]>().notNull().default([]),
     visible: jsonb('visible').$type<Visibility>().notNull().default(DEFAULT_VISIBILITY),
+    /** Phone number or Kakao open-chat link, AES-256-GCM encrypted (see core/security/crypto.ts). */
+    contactEncrypted: text('contact_encrypted'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -335,6 +337,37 @@ export const batchRuns = pgTable(
   ],
 )
 
+export const CONSENT_KINDS = ['terms', 'privacy', 'refund', 'adult', 'contactShare'] as const
+export type ConsentKind = (typeof CONSENT_KINDS)[number]
+
+/** Consent history (SPEC §8 legal notices): a row per acceptance or withdrawal, never overwritten. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<ConsentKind>().notNull(),
+    /** The version of the document accepted; null records a withdrawal. */
+    version: text('version'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('consents_kind_check', sql`${t.kind} IN (${inList(CONSENT_KINDS)})`),
+    index('consents_user_kind_idx').on(t.userId, t.kind, t.createdAt),
+  ],
+)
+
+/**
+ * Keyed hashes (HMAC-SHA-256) of the Kakao ids of banned people who deleted their account, so that
+ * signing in again does not lift the ban. The Kakao id itself is not kept.
+ */
+export const bannedIdentities = pgTable('banned_identities', {
+  kakaoIdHash: text('kakao_id_hash').primaryKey(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+})
+
 /** SHA-256 of every Kakao ID token accepted, kept until the token expires, so a token works once. */
 export const kakaoIdTokenUses = pgTable(
   'kakao_id_token_uses',
@@ -359,9 +392,12 @@ export const schema = {
   reports,
   kakaoIdTokenUses,
   batchRuns,
+  consents,
+  bannedIdentities,
 }
 export type Schema = typeof schema
 export type UserRow = typeof users.$inferSelect
 export type ProfileRow = typeof profiles.$inferSelect
 export type PreferencesRow = typeof preferences.$inferSelect
 export type BatchRunRow = typeof batchRuns.$inferSelect
+export type MatchRow = typeof matches.$inferSelect

@@ -31,3 +31,17 @@ export function errorResponses(...codes: number[]): Record<number, typeof ErrorR
 
 /** The error responses of every route behind a bearer token. */
 export const authErrors = (...codes: number[]) => errorResponses(401, 403, ...codes)
+
+export const PageQuery = {
+  page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+}
+
+/** `{ items, page, pageSize, total }` of an admin list. */
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+    total: Type.Integer(),
+  })

@@ -1,8 +1,10 @@
 import type { Config } from '../../core/config.js'
 import type { Database } from '../../core/db/client.js'
 import { badRequest, forbidden, unauthorized } from '../../core/errors.js'
+import type { FieldCipher } from '../../core/security/crypto.js'
 import { secretsEqual, type TokenService } from '../../core/security/tokens.js'
 import type { Clock } from '../../core/time.js'
+import { isBannedIdentity } from '../users/account.repository.js'
 import { upsertUserByKakaoId } from '../users/users.repository.js'
 import { toUser } from '../users/users.schemas.js'
 import { recordIdTokenUse } from './auth.repository.js'
@@ -20,9 +22,10 @@ export interface AuthServiceDeps {
   tokens: TokenService
   kakao: KakaoIdTokenVerifier | null
   clock: Clock
+  cipher: FieldCipher
 }
 
-export function createAuthService({ config, db, tokens, kakao, clock }: AuthServiceDeps) {
+export function createAuthService({ config, db, tokens, kakao, clock, cipher }: AuthServiceDeps) {
   async function proveIdentity(
     input: SyncKakaoInput,
   ): Promise<{ kakaoUserId: string; proof?: KakaoIdentity }> {
@@ -57,7 +60,8 @@ export function createAuthService({ config, db, tokens, kakao, clock }: AuthServ
         if (proof && !(await recordIdTokenUse(tx, proof.tokenHash, proof.expiresAt, clock()))) {
           throw unauthorized('ID_TOKEN_REPLAYED', 'This ID token has already been used; sign in again')
         }
-        return upsertUserByKakaoId(tx, kakaoUserId, role)
+        const bannedBefore = await isBannedIdentity(tx, cipher.keyedHash(kakaoUserId))
+        return upsertUserByKakaoId(tx, kakaoUserId, role, bannedBefore)
       })
       if (user.banned) throw forbidden('USER_BANNED', 'This account has been suspended')
 

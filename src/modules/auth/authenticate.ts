@@ -23,6 +23,8 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/
 export interface Authenticator {
   /** onRequest hook: any valid, unrevoked token of a user who is neither banned nor deleted. */
   requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void>
+  /** onRequest hook: as requireUser, but a banned user is let in (only deleting the account uses it). */
+  requireAccount(request: FastifyRequest, reply: FastifyReply): Promise<void>
   /** onRequest hook: as requireUser, and the user's role in the database is `admin`. */
   requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void>
 }
@@ -32,7 +34,7 @@ export function createAuthenticator(deps: {
   tokens: TokenService
   clock: Clock
 }): Authenticator {
-  async function authenticate(request: FastifyRequest): Promise<AuthContext> {
+  async function authenticate(request: FastifyRequest, allowBanned = false): Promise<AuthContext> {
     const header = request.headers.authorization
     if (!header) throw unauthorized('AUTH_REQUIRED', 'Sign in first: send Authorization: Bearer <jwt>')
     const token = BEARER.exec(header)?.[1]
@@ -48,7 +50,7 @@ export function createAuthenticator(deps: {
     if (!user || user.deletedAt || user.tokenVersion !== result.claims.tv) {
       throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid; sign in again')
     }
-    if (user.banned) throw forbidden('USER_BANNED', 'This account has been suspended')
+    if (user.banned && !allowBanned) throw forbidden('USER_BANNED', 'This account has been suspended')
     const now = deps.clock()
     if (!user.lastActiveAt || now.getTime() - user.lastActiveAt.getTime() >= ACTIVITY_RESOLUTION_MS) {
       await touchLastActive(deps.db, user.id, now, ACTIVITY_RESOLUTION_MS)
@@ -56,14 +58,16 @@ export function createAuthenticator(deps: {
     return { userId: user.id, role: user.role }
   }
 
-  async function requireUser(request: FastifyRequest): Promise<void> {
-    const auth = await authenticate(request)
+  async function signIn(request: FastifyRequest, allowBanned: boolean): Promise<void> {
+    const auth = await authenticate(request, allowBanned)
     request.auth = auth
     request.log = request.log.child({ userId: auth.userId })
   }
+  const requireUser = (request: FastifyRequest) => signIn(request, false)
 
   return {
     requireUser,
+    requireAccount: (request) => signIn(request, true),
     async requireAdmin(request) {
       await requireUser(request)
       if (request.auth?.role !== 'admin') throw forbidden('ADMIN_ONLY', 'This route is for administrators')

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox'
 import { DateTime, Nullable, Uuid } from '../../core/http/schemas.js'
+import { Consents } from '../consents/consents.schemas.js'
 import { User } from '../users/users.schemas.js'
 
 /** The 17 first-level administrative divisions (시·도): one vocabulary, so regions can be matched. */
@@ -71,6 +72,16 @@ export const ProfileInput = Type.Object({
     }),
   ),
   visible: Type.Optional(VisibilityInput),
+  contact: Type.Optional(
+    Nullable(
+      Type.String({
+        maxLength: 200,
+        description:
+          'A Korean mobile number (stored as digits) or a Kakao open-chat link (https://open.kakao.com/…). ' +
+          'Stored encrypted; shown only to you and, with your contactShare consent, to the other person of an active match.',
+      }),
+    ),
+  ),
 })
 export type ProfileInput = Static<typeof ProfileInput>
 
@@ -87,6 +98,7 @@ export const Profile = Type.Object(
     intro: Nullable(Type.String()),
     photos: Type.Array(Type.String()),
     visible: Visibility,
+    contact: Nullable(Type.String()),
     updatedAt: DateTime,
   },
   { description: "The owner's own profile, every field" },
@@ -105,6 +117,19 @@ export const PublicProfile = Type.Object(
     intro: Type.Optional(Type.String()),
   },
   { description: "Another person's profile as they chose to show it: hidden or empty fields are absent" },
+)
+
+export const MatchProfile = Type.Object(
+  {
+    ...PublicProfile.properties,
+    birthYear: Type.Optional(Type.Integer()),
+    contact: Type.Optional(Type.String()),
+  },
+  {
+    description:
+      'The other person of a match: their public profile before activation; once the match is active, ' +
+      'every field, and their contact if they consented to share it',
+  },
 )
 
 export const PreferencesInput = Type.Object({
@@ -135,4 +160,5 @@ export const MeResponse = Type.Object({
   user: User,
   profile: Nullable(Profile),
   preferences: Nullable(Preferences),
+  consents: Consents,
 })

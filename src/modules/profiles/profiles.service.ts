@@ -1,8 +1,10 @@
 import type { Database } from '../../core/db/client.js'
 import { DEFAULT_VISIBILITY, type PreferencesRow, type ProfileRow } from '../../core/db/schema.js'
 import { badRequest, unauthorized } from '../../core/errors.js'
+import type { FieldCipher } from '../../core/security/crypto.js'
 import { type Clock, yearAge } from '../../core/time.js'
 import type { AuthContext } from '../auth/authenticate.js'
+import { currentConsents } from '../consents/consents.service.js'
 import { findUserById } from '../users/users.repository.js'
 import { toUser } from '../users/users.schemas.js'
 import {
@@ -16,7 +18,8 @@ import type { PreferencesInput, ProfileInput } from './profiles.schemas.js'
 export const ADULT_AGE = 19
 const MAX_PLAUSIBLE_AGE = 100
 
-export function toProfile(row: ProfileRow, now: Date) {
+/** The owner's view: every field, the contact decrypted. */
+export function toProfile(row: ProfileRow, now: Date, cipher: FieldCipher) {
   return {
     userId: row.userId,
     nickname: row.nickname,
@@ -29,8 +32,46 @@ export function toProfile(row: ProfileRow, now: Date) {
     intro: row.intro,
     photos: row.photos,
     visible: { ...DEFAULT_VISIBILITY, ...row.visible },
+    contact: row.contactEncrypted ? cipher.decrypt(row.contactEncrypted) : null,
     updatedAt: row.updatedAt.toISOString(),
   }
+}
+
+/** The other person of an active match: every field but the visibility settings; the contact only if shared. */
+export function toActiveMatchProfile(row: ProfileRow, now: Date, contact: string | null) {
+  return {
+    userId: row.userId,
+    nickname: row.nickname,
+    gender: row.gender,
+    photos: row.photos,
+    birthYear: row.birthYear,
+    age: yearAge(row.birthYear, now),
+    ...(row.height !== null ? { height: row.height } : {}),
+    ...(row.region !== null ? { region: row.region } : {}),
+    ...(row.job !== null ? { job: row.job } : {}),
+    ...(row.intro !== null ? { intro: row.intro } : {}),
+    ...(contact !== null ? { contact } : {}),
+  }
+}
+
+const OPEN_CHAT = /^https:\/\/open\.kakao\.com\/(o|me)\/[A-Za-z0-9_-]{1,100}$/
+const KOREAN_MOBILE = /^01[016789]\d{7,8}$/
+
+/**
+ * A contact as stored: a Korean mobile number as digits (010-1234-5678, +82 10 1234 5678 → 01012345678)
+ * or a Kakao open-chat link. Anything else is refused.
+ */
+export function normaliseContact(raw: string): string {
+  const trimmed = raw.trim()
+  if (OPEN_CHAT.test(trimmed)) return trimmed
+  let digits = trimmed.replace(/[\s().-]/g, '')
+  if (digits.startsWith('+82')) digits = `0${digits.slice(3)}`
+  if (KOREAN_MOBILE.test(digits)) return digits
+  throw badRequest(
+    'INVALID_CONTACT',
+    'contact must be a Korean mobile number or an https://open.kakao.com/ link',
+    [{ field: 'body/contact', message: 'is not a Korean mobile number or a Kakao open-chat link' }],
+  )
 }
 
 /** What another person sees: only the fields the owner's `visible` settings allow, never the birth year. */
@@ -76,18 +117,31 @@ const trimOrNull = (value: string | null | undefined) => {
   return trimmed ? trimmed : null
 }
 
-export function createProfileService({ db, clock }: { db: Database; clock: Clock }) {
+export function createProfileService({
+  db,
+  clock,
+  cipher,
+}: {
+  db: Database
+  clock: Clock
+  cipher: FieldCipher
+}) {
   return {
     /** GET /me */
     async me(auth: AuthContext) {
       const user = await findUserById(db, auth.userId)
       if (!user) throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid; sign in again')
-      const [profile, prefs] = await Promise.all([findProfile(db, user.id), findPreferences(db, user.id)])
+      const [profile, prefs, consents] = await Promise.all([
+        findProfile(db, user.id),
+        findPreferences(db, user.id),
+        currentConsents(db, user.id),
+      ])
       const now = clock()
       return {
         user: toUser(user),
-        profile: profile ? toProfile(profile, now) : null,
+        profile: profile ? toProfile(profile, now, cipher) : null,
         preferences: prefs ? toPreferences(prefs) : null,
+        consents,
       }
     },
 
@@ -107,6 +161,7 @@ export function createProfileService({ db, clock }: { db: Database; clock: Clock
       }
       const nickname = trimOrNull(input.nickname)
       if (!nickname) throw badRequest('VALIDATION_ERROR', 'nickname must not be blank')
+      const contact = trimOrNull(input.contact)
       const row = await saveProfileRow(
         db,
         {
@@ -120,10 +175,11 @@ export function createProfileService({ db, clock }: { db: Database; clock: Clock
           intro: trimOrNull(input.intro),
           photos: input.photos ?? [],
           visible: { ...DEFAULT_VISIBILITY, ...input.visible },
+          contactEncrypted: contact ? cipher.encrypt(normaliseContact(contact)) : null,
         },
         now,
       )
-      return toProfile(row, now)
+      return toProfile(row, now, cipher)
     },
 
     /** PUT /preferences: replaces the caller's preferences. */

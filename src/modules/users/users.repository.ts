@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm'
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/client.js'
 import { type UserRole, type UserRow, users } from '../../core/db/schema.js'
 
@@ -7,15 +7,19 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
   return row
 }
 
-/** Creates the user on first sign-in; afterwards only the role (from ADMIN_KAKAO_IDS) changes. */
+/**
+ * Creates the user on first sign-in (banned from the start if this Kakao id was banned before the
+ * person deleted an account); afterwards only the role (from ADMIN_KAKAO_IDS) changes.
+ */
 export async function upsertUserByKakaoId(
   db: Executor,
   kakaoUserId: string,
   role: UserRole,
+  bannedOnCreate: boolean,
 ): Promise<UserRow> {
   const [row] = await db
     .insert(users)
-    .values({ kakaoUserId, role })
+    .values({ kakaoUserId, role, banned: bannedOnCreate })
     .onConflictDoUpdate({ target: users.kakaoUserId, set: { role } })
     .returning()
   if (!row) throw new Error('upsert returned no row')
@@ -34,4 +38,30 @@ export async function touchLastActive(
     .update(users)
     .set({ lastActiveAt: now })
     .where(and(eq(users.id, id), or(isNull(users.lastActiveAt), lt(users.lastActiveAt, threshold))))
+}
+
+/**
+ * Bans or lifts a ban. Every request re-reads the flag, so tokens stop working at once, except for
+ * deleting the account, which a banned person may still do (PIPA).
+ */
+export async function setBanned(db: Executor, id: string, banned: boolean): Promise<void> {
+  await db.update(users).set({ banned }).where(eq(users.id, id))
+}
+
+/**
+ * What remains of a deleted account: an opaque id that payment and audit records still point to.
+ * The Kakao id is released, so signing in again starts a fresh account.
+ */
+export async function anonymiseUser(db: Executor, id: string, now: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      kakaoUserId: sql`'deleted:' || ${users.id}::text`,
+      role: 'user',
+      phoneVerified: false,
+      lastActiveAt: null,
+      deletedAt: now,
+      tokenVersion: sql`${users.tokenVersion} + 1`,
+    })
+    .where(eq(users.id, id))
 }

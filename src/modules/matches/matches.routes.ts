@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { authErrors, Ok } from '../../core/http/schemas.js'
+import { type Authenticator, caller } from '../auth/authenticate.js'
+import { LikeBody, LikeResult, MatchDetail, MatchListItem, MatchParams } from './matches.schemas.js'
+import type { MatchService } from './matches.service.js'
+
+export const matchRoutes: FastifyPluginAsyncTypebox<{ matches: MatchService; auth: Authenticator }> = async (
+  app,
+  { matches, auth },
+) => {
+  const security = [{ bearerAuth: [] }]
+
+  app.post(
+    '/likes',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['matches'],
+        summary: 'Like someone from your recommendations; a mutual like makes a pending match',
+        security,
+        body: LikeBody,
+        response: { 200: LikeResult, ...authErrors(400, 404) },
+      },
+    },
+    async (request) => matches.like(caller(request), request.body.toUserId, request.body.batchWeek),
+  )
+
+  app.get(
+    '/matches',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['matches'],
+        summary: 'Your matches, newest first',
+        security,
+        response: { 200: Type.Array(MatchListItem), ...authErrors() },
+      },
+    },
+    async (request) => matches.list(caller(request)),
+  )
+
+  app.get(
+    '/matches/:matchId',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['matches'],
+        summary: 'One of your matches; once active, the full profile and the shared contact',
+        security,
+        params: MatchParams,
+        response: { 200: MatchDetail, ...authErrors(400, 404) },
+      },
+    },
+    async (request) => matches.get(caller(request), request.params.matchId),
+  )
+
+  app.post(
+    '/matches/:matchId/close',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['matches'],
+        summary: 'Unmatch: close the match (the two are never recommended to each other again)',
+        security,
+        params: MatchParams,
+        response: { 200: Ok, ...authErrors(400, 404) },
+      },
+    },
+    async (request) => matches.close(caller(request), request.params.matchId),
+  )
+}

@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { authErrors, Ok, Page } from '../../core/http/schemas.js'
+import { type Authenticator, caller } from '../auth/authenticate.js'
+import {
+  AdminReport,
+  AdminReportsQuery,
+  Block,
+  BlockBody,
+  BlockParams,
+  HandleReportBody,
+  Report,
+  ReportBody,
+  ReportParams,
+} from './safety.schemas.js'
+import type { SafetyService } from './safety.service.js'
+
+export const safetyRoutes: FastifyPluginAsyncTypebox<{ safety: SafetyService; auth: Authenticator }> = async (
+  app,
+  { safety, auth },
+) => {
+  const security = [{ bearerAuth: [] }]
+
+  app.post(
+    '/blocks',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['safety'],
+        summary: 'Block someone you were recommended or matched with (closes any open match between you)',
+        security,
+        body: BlockBody,
+        response: { 200: Block, ...authErrors(400, 404) },
+      },
+    },
+    async (request) => safety.block(caller(request), request.body.userId),
+  )
+
+  app.delete(
+    '/blocks/:userId',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['safety'],
+        summary: 'Unblock',
+        security,
+        params: BlockParams,
+        response: { 204: Type.Null({ description: 'Unblocked' }), ...authErrors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      await safety.unblock(caller(request), request.params.userId)
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.get(
+    '/blocks',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['safety'],
+        summary: 'The people you have blocked, newest first',
+        security,
+        response: { 200: Type.Array(Block), ...authErrors() },
+      },
+    },
+    async (request) => safety.blocks(caller(request)),
+  )
+
+  app.post(
+    '/reports',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['safety'],
+        summary: 'Report someone you were recommended or matched with (one open report per person)',
+        security,
+        body: ReportBody,
+        response: { 201: Report, ...authErrors(400, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await safety.report(caller(request), request.body)),
+  )
+
+  app.get(
+    '/admin/reports',
+    {
+      onRequest: auth.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Reports, newest first (filter by handled)',
+        security,
+        querystring: AdminReportsQuery,
+        response: { 200: Page(AdminReport), ...authErrors(400) },
+      },
+    },
+    async (request) => safety.adminList(request.query),
+  )
+
+  app.post(
+    '/admin/reports/:reportId/handle',
+    {
+      onRequest: auth.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Handle a report: dismiss it, or ban the reported user (audited)',
+        security,
+        params: ReportParams,
+        body: HandleReportBody,
+        response: { 200: Ok, ...authErrors(400, 404, 409) },
+      },
+    },
+    async (request) => safety.handle(caller(request), request.params.reportId, request.body),
+  )
+}

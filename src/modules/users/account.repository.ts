@@ -1,0 +1,40 @@
+import { eq, or } from 'drizzle-orm'
+import type { Executor } from '../../core/db/client.js'
+import {
+  bannedIdentities,
+  blocks,
+  consents,
+  exposureLog,
+  likes,
+  preferences,
+  profiles,
+  recommendations,
+} from '../../core/db/schema.js'
+
+/**
+ * Erases what an account holds about its person (PIPA): profile (photos, contact), preferences,
+ * consents, blocks and likes either way, their recommendations and exposure rows. Payments and the
+ * audit log are kept; they point to the anonymised user row.
+ */
+export async function erasePersonalData(tx: Executor, userId: string): Promise<void> {
+  await tx.delete(profiles).where(eq(profiles.userId, userId))
+  await tx.delete(preferences).where(eq(preferences.userId, userId))
+  await tx.delete(consents).where(eq(consents.userId, userId))
+  await tx.delete(blocks).where(or(eq(blocks.blockerId, userId), eq(blocks.blockedId, userId)))
+  await tx.delete(likes).where(or(eq(likes.fromUser, userId), eq(likes.toUser, userId)))
+  await tx.delete(recommendations).where(eq(recommendations.userId, userId))
+  await tx.delete(exposureLog).where(eq(exposureLog.userId, userId))
+}
+
+export async function rememberBannedIdentity(tx: Executor, kakaoIdHash: string): Promise<void> {
+  await tx.insert(bannedIdentities).values({ kakaoIdHash }).onConflictDoNothing()
+}
+
+export async function isBannedIdentity(tx: Executor, kakaoIdHash: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ hash: bannedIdentities.kakaoIdHash })
+    .from(bannedIdentities)
+    .where(eq(bannedIdentities.kakaoIdHash, kakaoIdHash))
+    .limit(1)
+  return row !== undefined
+}

@@ -1,0 +1,41 @@
+import { eq, or, type SQL } from 'drizzle-orm'
+import type { Database } from '../../core/db/client.js'
+import { matches } from '../../core/db/schema.js'
+import { unauthorized } from '../../core/errors.js'
+import type { FieldCipher } from '../../core/security/crypto.js'
+import type { Clock } from '../../core/time.js'
+import type { AuthContext } from '../auth/authenticate.js'
+import { closeMatches } from '../matches/matches.repository.js'
+import { erasePersonalData, rememberBannedIdentity } from './account.repository.js'
+import { anonymiseUser, findUserById } from './users.repository.js'
+
+export function createAccountService({
+  db,
+  clock,
+  cipher,
+}: {
+  db: Database
+  clock: Clock
+  cipher: FieldCipher
+}) {
+  return {
+    /**
+     * DELETE /me: closes the person's matches, erases their personal data and anonymises the
+     * account, in one transaction; their tokens stop working at once. A banned person's Kakao id is
+     * remembered as a keyed hash, so that deleting the account does not lift the ban.
+     */
+    async deleteAccount(auth: AuthContext): Promise<void> {
+      await db.transaction(async (tx) => {
+        const user = await findUserById(tx, auth.userId)
+        if (!user || user.deletedAt) throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid')
+        const now = clock()
+        if (user.banned) await rememberBannedIdentity(tx, cipher.keyedHash(user.kakaoUserId))
+        await closeMatches(tx, or(eq(matches.userA, user.id), eq(matches.userB, user.id)) as SQL, now)
+        await erasePersonalData(tx, user.id)
+        await anonymiseUser(tx, user.id, now)
+      })
+    },
+  }
+}
+
+export type AccountService = ReturnType<typeof createAccountService>
