@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify'
+import type { DbHandle } from '../../src/core/db/client.js'
+import { exposureLog, recommendations } from '../../src/core/db/schema.js'
 import { type SignedIn, signIn } from './context.js'
 
 export interface PersonSpec {
@@ -91,4 +93,20 @@ export async function runBatch(app: FastifyInstance, admin: SignedIn, week?: str
   })
   if (res.statusCode !== 202) throw new Error(`recs run: ${res.statusCode} ${res.body}`)
   return waitForRun(app, admin, (res.json() as { runId: string }).runId)
+}
+
+/** Writes "b is in a's list for `week`" (and the exposure row the batch would write) directly. */
+export async function recommend(database: DbHandle, a: SignedIn, b: SignedIn, week: string): Promise<void> {
+  await database.db
+    .insert(recommendations)
+    .values({ userId: a.userId, targetUserId: b.userId, batchWeek: week, score: '0.5' })
+    .onConflictDoNothing()
+  await database.db
+    .insert(exposureLog)
+    .values({ userId: a.userId, targetUserId: b.userId, week, reason: 'weekly_rec' })
+    .onConflictDoNothing()
+}
+
+export async function like(app: FastifyInstance, from: SignedIn, to: SignedIn, batchWeek: string) {
+  return app.inject({ method: 'POST', url: '/likes', headers: from.headers, payload: { toUserId: to.userId, batchWeek } })
 }
