@@ -108,5 +108,10 @@ export async function recommend(database: DbHandle, a: SignedIn, b: SignedIn, we
 }
 
 export async function like(app: FastifyInstance, from: SignedIn, to: SignedIn, batchWeek: string) {
-  return app.inject({ method: 'POST', url: '/likes', headers: from.headers, payload: { toUserId: to.userId, batchWeek } })
+  return app.inject({
+    method: 'POST',
+    url: '/likes',
+    headers: from.headers,
+    payload: { toUserId: to.userId, batchWeek },
+  })
 }

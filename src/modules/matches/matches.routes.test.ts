@@ -207,15 +207,13 @@ describe('POST /matches/:matchId/close', () => {
   it('closes for either participant, idempotently, and settles the payment', async () => {
     await like(ctx.app, minsu, jieun, week)
     const matchId = (await like(ctx.app, jieun, minsu, week)).json().matchId
-    await ctx.database.db
-      .insert(payments)
-      .values({
-        matchId,
-        amount: 30000,
-        code: 'KM4F7Q',
-        status: 'verified',
-        expiresAt: new Date('2026-12-01T00:00:00Z'),
-      })
+    await ctx.database.db.insert(payments).values({
+      matchId,
+      amount: 30000,
+      code: 'KM4F7Q',
+      status: 'verified',
+      expiresAt: new Date('2026-12-01T00:00:00Z'),
+    })
     const res = await ctx.app.inject({
       method: 'POST',
       url: `/matches/${matchId}/close`,

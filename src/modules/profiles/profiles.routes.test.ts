@@ -218,3 +218,41 @@ describe('PUT /preferences', () => {
     assert.equal((await put('/preferences', validPreferences, null)).statusCode, 401)
   })
 })
+
+describe('contact on PUT /profile', () => {
+  const save = (contact: unknown) => put('/profile', { ...validProfile, contact })
+  it('normalises Korean mobile numbers to digits and keeps open-chat links', async () => {
+    for (const [given, stored] of [
+      ['010-1234-5678', '01012345678'],
+      ['010 1234 5678', '01012345678'],
+      ['+82 10-1234-5678', '01012345678'],
+      ['011-234-5678', '0112345678'],
+      ['https://open.kakao.com/o/gAbC123', 'https://open.kakao.com/o/gAbC123'],
+    ]) {
+      const res = await save(given)
+      assert.equal(res.statusCode, 200, given)
+      assert.equal(res.json().contact, stored)
+    }
+  })
+
+  it('refuses anything else with 400 INVALID_CONTACT and keeps the stored one', async () => {
+    await save('01012345678')
+    for (const bad of [
+      '02-123-4567',
+      '12345',
+      'https://evil.example.com/o/x',
+      'http://open.kakao.com/o/x',
+      'a'.repeat(201),
+    ]) {
+      const res = await save(bad)
+      assert.equal(res.statusCode, 400, bad)
+    }
+    assert.equal((await getMe()).json().profile.contact, '01012345678')
+  })
+
+  it('clears the contact when a PUT leaves it out', async () => {
+    await save('01012345678')
+    await put('/profile', validProfile)
+    assert.equal((await getMe()).json().profile.contact, null)
+  })
+})

@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, describe, it } from 'node:test'
+import { eq, or } from 'drizzle-orm'
+import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
+import { createPerson, like, recommend } from '../../../test/helpers/factories.js'
+import {
+  adminActions,
+  bannedIdentities,
+  blocks,
+  consents,
+  exposureLog,
+  likes,
+  matches,
+  payments,
+  preferences,
+  profiles,
+  recommendations,
+  users,
+} from '../../core/db/schema.js'
+import { weekOf } from '../../core/time.js'
+
+let ctx: TestContext
+let minsu: SignedIn
+let jieun: SignedIn
+let week: string
+before(async () => {
+  ctx = await createTestContext({ ADMIN_KAKAO_IDS: '1' })
+})
+after(() => ctx.close())
+beforeEach(async () => {
+  await ctx.reset()
+  week = weekOf(ctx.clock.now())
+  minsu = await createPerson(ctx.app, { kakaoId: '100', gender: 'M', birthYear: 1994 })
+  jieun = await createPerson(ctx.app, { kakaoId: '200', gender: 'F', birthYear: 1996 })
+  await recommend(ctx.database, minsu, jieun, week)
+  await recommend(ctx.database, jieun, minsu, week)
+})
+
+const deleteMe = (who: SignedIn) => ctx.app.inject({ method: 'DELETE', url: '/me', headers: who.headers })
+
+describe('DELETE /me', () => {
+  it('erases the personal data, closes matches, keeps payment and audit records, and logs the person out', async () => {
+    const db = ctx.database.db
+    await ctx.app.inject({
+      method: 'PUT',
+      url: '/profile',
+      headers: minsu.headers,
+      payload: { nickname: '민수', gender: 'M', birthYear: 1994, contact: '010-1234-5678' },
+    })
+    await ctx.app.inject({
+      method: 'PUT',
+      url: '/me/consents',
+      headers: minsu.headers,
+      payload: { terms: 'v1' },
+    })
+    await like(ctx.app, minsu, jieun, week)
+    const matchId = (await like(ctx.app, jieun, minsu, week)).json().matchId
+    const [payment] = await db
+      .insert(payments)
+      .values({
+        matchId,
+        amount: 30000,
+        code: 'KM4F7Q',
+        status: 'verified',
+        expiresAt: new Date('2026-12-01T00:00:00Z'),
+      })
+      .returning()
+    const admin = await signIn(await ctx.build({ ADMIN_KAKAO_IDS: '1' }), '1')
+    await db
+      .insert(adminActions)
+      .values({ adminId: admin.userId, action: 'payment.verify', targetId: payment?.id })
+    await db.insert(blocks).values({ blockerId: jieun.userId, blockedId: minsu.userId })
+
+    const res = await deleteMe(minsu)
+    assert.equal(res.statusCode, 204)
+
+    const id = minsu.userId
+    assert.equal((await db.select().from(profiles).where(eq(profiles.userId, id))).length, 0)
+    assert.equal((await db.select().from(preferences).where(eq(preferences.userId, id))).length, 0)
+    assert.equal((await db.select().from(consents).where(eq(consents.userId, id))).length, 0)
+    assert.equal(
+      (
+        await db
+          .select()
+          .from(blocks)
+          .where(or(eq(blocks.blockerId, id), eq(blocks.blockedId, id)))
+      ).length,
+      0,
+    )
+    assert.equal(
+      (
+        await db
+          .select()
+          .from(likes)
+          .where(or(eq(likes.fromUser, id), eq(likes.toUser, id)))
+      ).length,
+      0,
+    )
+    assert.equal((await db.select().from(recommendations).where(eq(recommendations.userId, id))).length, 0)
+    assert.equal((await db.select().from(exposureLog).where(eq(exposureLog.userId, id))).length, 0)
+
+    const [row] = await db.select().from(users).where(eq(users.id, id))
+    assert.ok(row?.deletedAt)
+    assert.equal(row?.kakaoUserId, `deleted:${id}`, 'the Kakao id is released')
+    const [match] = await db.select().from(matches).where(eq(matches.id, matchId))
+    assert.equal(match?.status, 'closed')
+    const [kept] = await db.select().from(payments)
+    assert.equal(kept?.id, payment?.id, 'payment records are kept')
+    assert.equal(kept?.status, 'refund_due')
+    assert.equal((await db.select().from(adminActions)).length, 1, 'the audit log is kept')
+
+    assert.equal(
+      (await ctx.app.inject({ method: 'GET', url: '/me', headers: minsu.headers })).statusCode,
+      401,
+    )
+    assert.equal((await deleteMe(minsu)).statusCode, 401)
+  })
+
+  it('leaves the person nowhere for others, and a new sign-in starts a fresh account', async () => {
+    await like(ctx.app, minsu, jieun, week)
+    await like(ctx.app, jieun, minsu, week)
+    await deleteMe(minsu)
+    const seenBy = (url: string) => ctx.app.inject({ method: 'GET', url, headers: jieun.headers })
+    assert.deepEqual((await seenBy('/matches')).json(), [])
+    assert.deepEqual((await seenBy('/recommendations')).json(), [])
+    const report = await ctx.app.inject({
+      method: 'POST',
+      url: '/reports',
+      headers: jieun.headers,
+      payload: { reportedUserId: minsu.userId, reason: 'spam' },
+    })
+    assert.equal(report.statusCode, 404)
+
+    const again = await signIn(ctx.app, '100')
+    assert.notEqual(again.userId, minsu.userId)
+    const me = (await ctx.app.inject({ method: 'GET', url: '/me', headers: again.headers })).json()
+    assert.equal(me.profile, null)
+    assert.equal(me.user.banned, false)
+  })
+
+  it('keeps a banned person banned after deleting and signing in again, without keeping the Kakao id', async () => {
+    await ctx.database.db.update(users).set({ banned: true }).where(eq(users.id, jieun.userId))
+    assert.equal(
+      (await ctx.app.inject({ method: 'GET', url: '/me', headers: jieun.headers })).statusCode,
+      403,
+    )
+    assert.equal((await deleteMe(jieun)).statusCode, 204, 'a banned person may still delete their account')
+    const identities = await ctx.database.db.select().from(bannedIdentities)
+    assert.equal(identities.length, 1)
+    assert.ok(!identities[0]?.kakaoIdHash.includes('200'))
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/auth/sync-kakao',
+      payload: { kakaoUserId: '200' },
+    })
+    assert.equal(res.statusCode, 403)
+    assert.equal(res.json().error.code, 'USER_BANNED')
+    const fresh = await ctx.database.db.select().from(users).where(eq(users.kakaoUserId, '200'))
+    assert.equal(fresh[0]?.banned, true)
+    assert.equal(
+      (await ctx.app.inject({ method: 'POST', url: '/auth/sync-kakao', payload: { kakaoUserId: '201' } }))
+        .statusCode,
+      200,
+    )
+  })
+
+  it('requires a token', async () => {
+    assert.equal((await ctx.app.inject({ method: 'DELETE', url: '/me' })).statusCode, 401)
+  })
+})
