@@ -337,6 +337,24 @@ export const batchRuns = pgTable(
   ],
 )
 
+/**
+ * Every admin read of a person's personal data (PIPA safety measures): who, when, whose, what, why.
+ */
+export const piiAccessLog = pgTable(
+  'pii_access_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    adminId: uuid('admin_id')
+      .notNull()
+      .references(() => users.id),
+    subjectUserId: uuid('subject_user_id').notNull(),
+    what: text('what').notNull(),
+    reason: text('reason'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('pii_access_log_created_idx').on(t.createdAt)],
+)
+
 export const CONSENT_KINDS = ['terms', 'privacy', 'refund', 'adult', 'contactShare'] as const
 export type ConsentKind = (typeof CONSENT_KINDS)[number]
 
@@ -394,6 +412,7 @@ export const schema = {
   batchRuns,
   consents,
   bannedIdentities,
+  piiAccessLog,
 }
 export type Schema = typeof schema
 export type UserRow = typeof users.$inferSelect
@@ -401,3 +420,4 @@ export type ProfileRow = typeof profiles.$inferSelect
 export type PreferencesRow = typeof preferences.$inferSelect
 export type BatchRunRow = typeof batchRuns.$inferSelect
 export type MatchRow = typeof matches.$inferSelect
+export type PaymentRow = typeof payments.$inferSelect
