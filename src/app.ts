@@ -4,7 +4,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Ajv } from 'ajv'
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
 import { type DestinationStream, pino } from 'pino'
 import type { Config } from './core/config.js'
 import type { DbHandle } from './core/db/client.js'
@@ -12,6 +12,8 @@ import { registerErrorHandling } from './core/http/errors-plugin.js'
 import { createFieldCipher } from './core/security/crypto.js'
 import { createTokenService } from './core/security/tokens.js'
 import { type Clock, systemClock } from './core/time.js'
+import { adminRoutes } from './modules/admin/admin.routes.js'
+import { createAdminService } from './modules/admin/admin.service.js'
 import { authRoutes } from './modules/auth/auth.routes.js'
 import { createAuthService } from './modules/auth/auth.service.js'
 import { createAuthenticator } from './modules/auth/authenticate.js'
@@ -21,6 +23,8 @@ import { createConsentService } from './modules/consents/consents.service.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { matchRoutes } from './modules/matches/matches.routes.js'
 import { createMatchService } from './modules/matches/matches.service.js'
+import { paymentRoutes } from './modules/payments/payments.routes.js'
+import { createPaymentService } from './modules/payments/payments.service.js'
 import { profileRoutes } from './modules/profiles/profiles.routes.js'
 import { createProfileService } from './modules/profiles/profiles.service.js'
 import { type BatchLock, createBatchRunner } from './modules/recommendations/recommendations.batch.js'
@@ -80,8 +84,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    disableRequestLogging: true,
-    requestIdLogLabel: 'requestId',
+    // One line per request is written in onResponse below instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (req) => {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
@@ -92,9 +96,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const validators = createValidators()
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? validators.body : validators.other).compile(schema),
-  )
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    // A body that is a file (a bank statement) is checked by its route, not by JSON Schema.
+    if (httpPart === 'body' && (schema as { 'x-raw-body'?: boolean })['x-raw-body']) return () => true
+    return (httpPart === 'body' ? validators.body : validators.other).compile(schema)
+  })
 
   app.decorateRequest('auth', null)
   // A POST with no body at all is an empty object: optional fields then work without `{}`, and
@@ -141,6 +147,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'recommendations', description: 'Weekly recommendations' },
         { name: 'matches', description: 'Likes and matches' },
         { name: 'safety', description: 'Blocks and reports' },
+        { name: 'payments', description: 'Bank-transfer payments' },
         { name: 'admin', description: 'Operator console (role admin)' },
         { name: 'health', description: 'Probes for load balancers and orchestrators' },
       ],
@@ -163,6 +170,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const matchService = createMatchService({ db, clock, cipher })
   const safetyService = createSafetyService({ db, clock })
   const accountService = createAccountService({ db, clock, cipher })
+  const paymentService = createPaymentService({ db, clock, config })
+  const adminService = createAdminService({ db, clock, cipher })
   const runner = createBatchRunner({
     database,
     ...(options.batchLock ? { lock: options.batchLock } : {}),
@@ -197,6 +206,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(accountRoutes, { account: accountService, auth: authenticator })
       await api.register(matchRoutes, { matches: matchService, auth: authenticator })
       await api.register(safetyRoutes, { safety: safetyService, auth: authenticator })
+      await api.register(paymentRoutes, { payments: paymentService, auth: authenticator })
+      await api.register(adminRoutes, { admin: adminService, auth: authenticator })
       await api.register(recommendationRoutes, {
         recommendations: recommendationService,
         auth: authenticator,

@@ -156,3 +156,27 @@ export async function closeMatches(
   await settlePaymentsOfClosedMatches(tx, result.rows, now)
   return result.rows
 }
+
+/** The match, locked until the transaction ends; only if `userId` (when given) takes part in it. */
+export async function lockMatch(
+  tx: Executor,
+  matchId: string,
+  userId?: string,
+): Promise<MatchRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(matches)
+    .where(
+      and(
+        eq(matches.id, matchId),
+        userId ? or(eq(matches.userA, userId), eq(matches.userB, userId)) : undefined,
+      ),
+    )
+    .limit(1)
+    .for('update')
+  return row
+}
+
+export async function activateMatch(tx: Executor, matchId: string, now: Date): Promise<void> {
+  await tx.update(matches).set({ status: 'active', activatedAt: now }).where(eq(matches.id, matchId))
+}

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, count, desc, eq, gte, ilike, inArray, lte, or } from 'drizzle-orm'
 import type { Executor } from '../../core/db/client.js'
-import { payments } from '../../core/db/schema.js'
+import { type PaymentRow, payments } from '../../core/db/schema.js'
 
 /**
  * What closing matches does to their payments: a verified payment of a match closed before it was
@@ -25,4 +25,113 @@ export async function settlePaymentsOfClosedMatches(
       .set({ status: 'expired', updatedAt: now })
       .where(and(inArray(payments.matchId, all), eq(payments.status, 'pending')))
   }
+}
+
+const LIVE = ['pending', 'verified'] as const
+
+/** Unpaid intents past their expiry become `expired` (lazily, whenever payments are read). */
+export async function expireOverdue(tx: Executor, now: Date, matchId?: string): Promise<void> {
+  await tx
+    .update(payments)
+    .set({ status: 'expired', updatedAt: now })
+    .where(
+      and(
+        eq(payments.status, 'pending'),
+        lte(payments.expiresAt, now),
+        matchId === undefined ? undefined : eq(payments.matchId, matchId),
+      ),
+    )
+}
+
+export async function findLivePayment(tx: Executor, matchId: string): Promise<PaymentRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.matchId, matchId), inArray(payments.status, [...LIVE])))
+    .limit(1)
+  return row
+}
+
+/** Inserts an intent; undefined when a live payment for the match, or a live one with this code, exists. */
+export async function insertPayment(
+  tx: Executor,
+  values: { matchId: string; amount: number; code: string; expiresAt: Date; now: Date },
+): Promise<PaymentRow | undefined> {
+  const [row] = await tx
+    .insert(payments)
+    .values({
+      matchId: values.matchId,
+      amount: values.amount,
+      code: values.code,
+      expiresAt: values.expiresAt,
+      createdAt: values.now,
+      updatedAt: values.now,
+    })
+    .onConflictDoNothing()
+    .returning()
+  return row
+}
+
+export async function findPayment(tx: Executor, id: string, lock = false): Promise<PaymentRow | undefined> {
+  const query = tx.select().from(payments).where(eq(payments.id, id)).limit(1)
+  const [row] = lock ? await query.for('update') : await query
+  return row
+}
+
+export async function updatePayment(tx: Executor, id: string, values: Partial<PaymentRow>): Promise<void> {
+  await tx.update(payments).set(values).where(eq(payments.id, id))
+}
+
+export async function hasVerifiedPayment(tx: Executor, matchId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.matchId, matchId), eq(payments.status, 'verified')))
+    .limit(1)
+  return row !== undefined
+}
+
+export async function listPayments(
+  db: Executor,
+  filter: {
+    status?: PaymentRow['status'] | undefined
+    query?: string | undefined
+    page: number
+    pageSize: number
+  },
+) {
+  const search = filter.query?.trim()
+  const where = and(
+    filter.status ? eq(payments.status, filter.status) : undefined,
+    search
+      ? or(
+          ilike(payments.code, `%${escapeLike(search.replace(/[\s-]/g, ''))}%`),
+          ilike(payments.depositorName, `%${escapeLike(search)}%`),
+        )
+      : undefined,
+  )
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(payments)
+      .where(where)
+      .orderBy(desc(payments.createdAt), desc(payments.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(payments).where(where),
+  ])
+  return { items, total: total?.n ?? 0 }
+}
+
+/** Payments a statement line may refer to: payable, expired (late deposits) or verified, from the last 90 days. */
+export async function reconcilablePayments(db: Executor, since: Date) {
+  return db
+    .select({ id: payments.id, code: payments.code, amount: payments.amount, status: payments.status })
+    .from(payments)
+    .where(and(inArray(payments.status, ['pending', 'expired', 'verified']), gte(payments.createdAt, since)))
+}
+
+/** `%` and `_` typed by an operator are searched for, not wildcards. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
 }

@@ -1,0 +1,141 @@
+import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm'
+import type { Executor } from '../../core/db/client.js'
+import {
+  adminActions,
+  type MatchStatus,
+  matches,
+  payments,
+  piiAccessLog,
+  profiles,
+  reports,
+  users,
+} from '../../core/db/schema.js'
+import { escapeLike } from '../payments/payments.repository.js'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+interface PageInput {
+  page: number
+  pageSize: number
+}
+const window = (p: PageInput) => ({ limit: p.pageSize, offset: (p.page - 1) * p.pageSize })
+
+/** Users by nickname (part of it), Kakao id (exact) or user id (exact). */
+export async function searchUsers(db: Executor, input: PageInput & { query?: string | undefined }) {
+  const q = input.query?.trim()
+  const where: SQL | undefined = q
+    ? or(
+        ilike(profiles.nickname, `%${escapeLike(q)}%`),
+        eq(users.kakaoUserId, q),
+        UUID.test(q) ? eq(users.id, q) : undefined,
+      )
+    : undefined
+  const { limit, offset } = window(input)
+  const [items, [total]] = await Promise.all([
+    db
+      .select({ user: users, nickname: profiles.nickname })
+      .from(users)
+      .leftJoin(profiles, eq(profiles.userId, users.id))
+      .where(where)
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(users).leftJoin(profiles, eq(profiles.userId, users.id)).where(where),
+  ])
+  return { items, total: total?.n ?? 0 }
+}
+
+export function matchesOfUser(db: Executor, userId: string) {
+  return db
+    .select()
+    .from(matches)
+    .where(or(eq(matches.userA, userId), eq(matches.userB, userId)))
+    .orderBy(desc(matches.createdAt))
+}
+
+export function paymentsOfUser(db: Executor, userId: string) {
+  return db
+    .select({ payment: payments })
+    .from(payments)
+    .innerJoin(matches, eq(matches.id, payments.matchId))
+    .where(or(eq(matches.userA, userId), eq(matches.userB, userId)))
+    .orderBy(desc(payments.createdAt))
+}
+
+export function reportsAbout(db: Executor, userId: string) {
+  return db
+    .select()
+    .from(reports)
+    .where(or(eq(reports.reported, userId), eq(reports.reporter, userId)))
+    .orderBy(desc(reports.createdAt))
+}
+
+export async function listMatches(db: Executor, input: PageInput & { status?: MatchStatus | undefined }) {
+  const where = input.status ? eq(matches.status, input.status) : undefined
+  const latest = (column: 'id' | 'status') =>
+    sql<string | null>`(SELECT ${sql.raw(column)}::text FROM payments WHERE match_id = ${matches.id}
+                        ORDER BY created_at DESC LIMIT 1)`
+  const { limit, offset } = window(input)
+  const [items, [total]] = await Promise.all([
+    db
+      .select({ match: matches, paymentId: latest('id'), paymentStatus: latest('status') })
+      .from(matches)
+      .where(where)
+      .orderBy(desc(matches.createdAt), desc(matches.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(matches).where(where),
+  ])
+  return { items, total: total?.n ?? 0 }
+}
+
+export async function listAdminActions(db: Executor, input: PageInput) {
+  const { limit, offset } = window(input)
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(adminActions)
+      .orderBy(desc(adminActions.createdAt), desc(adminActions.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(adminActions),
+  ])
+  return { items, total: total?.n ?? 0 }
+}
+
+export async function recordPiiAccess(
+  db: Executor,
+  entry: { adminId: string; subjectUserId: string; what: string; reason: string | null; now: Date },
+): Promise<void> {
+  await db.insert(piiAccessLog).values({
+    adminId: entry.adminId,
+    subjectUserId: entry.subjectUserId,
+    what: entry.what,
+    reason: entry.reason,
+    createdAt: entry.now,
+  })
+}
+
+export async function listPiiAccess(db: Executor, input: PageInput) {
+  const { limit, offset } = window(input)
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(piiAccessLog)
+      .orderBy(desc(piiAccessLog.createdAt), desc(piiAccessLog.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(piiAccessLog),
+  ])
+  return { items, total: total?.n ?? 0 }
+}
+
+export async function findUserWithProfile(db: Executor, userId: string) {
+  const [row] = await db
+    .select({ user: users, profile: profiles })
+    .from(users)
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .where(and(eq(users.id, userId)))
+    .limit(1)
+  return row
+}

@@ -1,0 +1,112 @@
+import { Type } from 'typebox'
+import { DateTime, Nullable, PageQuery, Uuid } from '../../core/http/schemas.js'
+import { Preferences, Profile } from '../profiles/profiles.schemas.js'
+
+export const UsersQuery = Type.Object({
+  query: Type.Optional(Type.String({ maxLength: 100, description: 'Nickname (part), Kakao id or user id' })),
+  ...PageQuery,
+})
+export const UserParams = Type.Object({ userId: Uuid })
+export const AccessReasonQuery = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) })
+export const ContactQuery = Type.Object({
+  reason: Type.String({
+    minLength: 1,
+    maxLength: 500,
+    pattern: '\\S',
+    description: 'Why the contact is needed',
+  }),
+})
+export const BanBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }) })
+export const MatchesQuery = Type.Object({
+  status: Type.Optional(Type.Enum(['pending', 'active', 'closed'])),
+  ...PageQuery,
+})
+export const PageOnlyQuery = Type.Object({ ...PageQuery })
+
+export const AdminUser = Type.Object({
+  id: Uuid,
+  kakaoUserId: Nullable(Type.String({ description: 'null once the account is deleted' })),
+  nickname: Nullable(Type.String()),
+  role: Type.Enum(['user', 'admin']),
+  banned: Type.Boolean(),
+  deleted: Type.Boolean(),
+  deletedAt: Nullable(DateTime),
+  lastActiveAt: Nullable(DateTime),
+  createdAt: DateTime,
+})
+
+const { contact: _contact, ...profileWithoutContact } = Profile.properties
+export const AdminUserDetail = Type.Object({
+  user: AdminUser,
+  profile: Nullable(
+    Type.Object({
+      ...profileWithoutContact,
+      hasContact: Type.Boolean({
+        description: 'See GET /admin/users/:userId/contact (logged, with a reason)',
+      }),
+    }),
+  ),
+  preferences: Nullable(Preferences),
+  matches: Type.Array(
+    Type.Object({
+      id: Uuid,
+      status: Type.String(),
+      otherUserId: Uuid,
+      createdAt: DateTime,
+      activatedAt: Nullable(DateTime),
+      closedAt: Nullable(DateTime),
+    }),
+  ),
+  payments: Type.Array(
+    Type.Object({
+      id: Uuid,
+      matchId: Uuid,
+      amount: Type.Integer(),
+      code: Type.String(),
+      status: Type.String(),
+      createdAt: DateTime,
+      verifiedAt: Nullable(DateTime),
+    }),
+  ),
+  reports: Type.Array(
+    Type.Object({
+      id: Uuid,
+      reporterId: Uuid,
+      reportedUserId: Uuid,
+      reason: Type.String(),
+      handled: Type.Boolean(),
+      createdAt: DateTime,
+    }),
+  ),
+})
+
+export const AdminContact = Type.Object({ userId: Uuid, contact: Nullable(Type.String()) })
+
+export const AdminMatch = Type.Object({
+  id: Uuid,
+  status: Type.Enum(['pending', 'active', 'closed']),
+  userA: Uuid,
+  userB: Uuid,
+  createdAt: DateTime,
+  activatedAt: Nullable(DateTime),
+  closedAt: Nullable(DateTime),
+  payment: Nullable(Type.Object({ id: Uuid, status: Type.String() })),
+})
+
+export const AdminAction = Type.Object({
+  id: Type.Integer(),
+  adminId: Uuid,
+  action: Type.String(),
+  targetId: Nullable(Type.String()),
+  detail: Nullable(Type.Unknown()),
+  createdAt: DateTime,
+})
+
+export const AccessLogEntry = Type.Object({
+  id: Type.Integer(),
+  adminId: Uuid,
+  subjectUserId: Uuid,
+  what: Type.String(),
+  reason: Nullable(Type.String()),
+  createdAt: DateTime,
+})

@@ -1,0 +1,217 @@
+import type { Database } from '../../core/db/client.js'
+import type { MatchStatus, UserRow } from '../../core/db/schema.js'
+import { conflict, notFound } from '../../core/errors.js'
+import type { FieldCipher } from '../../core/security/crypto.js'
+import type { Clock } from '../../core/time.js'
+import type { AuthContext } from '../auth/authenticate.js'
+import { findPreferences } from '../profiles/profiles.repository.js'
+import { toPreferences, toProfile } from '../profiles/profiles.service.js'
+import { banUser } from '../safety/safety.service.js'
+import { findUserById, setBanned } from '../users/users.repository.js'
+import {
+  findUserWithProfile,
+  listAdminActions,
+  listMatches,
+  listPiiAccess,
+  matchesOfUser,
+  paymentsOfUser,
+  recordPiiAccess,
+  reportsAbout,
+  searchUsers,
+} from './admin.repository.js'
+import { recordAdminAction } from './admin-actions.repository.js'
+
+interface PageInput {
+  page: number
+  pageSize: number
+}
+const userNotFound = () => notFound('USER_NOT_FOUND', 'No such user')
+const iso = (d: Date | null) => d?.toISOString() ?? null
+
+const toAdminUser = (u: UserRow, nickname: string | null) => ({
+  id: u.id,
+  kakaoUserId: u.deletedAt ? null : u.kakaoUserId,
+  nickname,
+  role: u.role,
+  banned: u.banned,
+  deleted: u.deletedAt !== null,
+  deletedAt: iso(u.deletedAt),
+  lastActiveAt: iso(u.lastActiveAt),
+  createdAt: u.createdAt.toISOString(),
+})
+
+export function createAdminService({
+  db,
+  clock,
+  cipher,
+}: {
+  db: Database
+  clock: Clock
+  cipher: FieldCipher
+}) {
+  return {
+    /** GET /admin/users */
+    async users(input: PageInput & { query?: string | undefined }) {
+      const { items, total } = await searchUsers(db, input)
+      return {
+        items: items.map((r) => toAdminUser(r.user, r.nickname)),
+        page: input.page,
+        pageSize: input.pageSize,
+        total,
+      }
+    },
+
+    /** GET /admin/users/:userId: everything about a person except the contact; the read is logged. */
+    async user(admin: AuthContext, userId: string, reason: string | undefined) {
+      return db.transaction(async (tx) => {
+        const row = await findUserWithProfile(tx, userId)
+        if (!row) throw userNotFound()
+        const now = clock()
+        await recordPiiAccess(tx, {
+          adminId: admin.userId,
+          subjectUserId: userId,
+          what: 'profile',
+          reason: reason ?? null,
+          now,
+        })
+        const [prefs, userMatches, userPayments, userReports] = await Promise.all([
+          findPreferences(tx, userId),
+          matchesOfUser(tx, userId),
+          paymentsOfUser(tx, userId),
+          reportsAbout(tx, userId),
+        ])
+        const profile = row.profile ? toProfile(row.profile, now, cipher) : null
+        return {
+          user: toAdminUser(row.user, row.profile?.nickname ?? null),
+          profile: profile ? { ...profile, contact: undefined, hasContact: profile.contact !== null } : null,
+          preferences: prefs ? toPreferences(prefs) : null,
+          matches: userMatches.map((m) => ({
+            id: m.id,
+            status: m.status,
+            otherUserId: m.userA === userId ? m.userB : m.userA,
+            createdAt: m.createdAt.toISOString(),
+            activatedAt: iso(m.activatedAt),
+            closedAt: iso(m.closedAt),
+          })),
+          payments: userPayments.map(({ payment: p }) => ({
+            id: p.id,
+            matchId: p.matchId,
+            amount: p.amount,
+            code: p.code,
+            status: p.status,
+            createdAt: p.createdAt.toISOString(),
+            verifiedAt: iso(p.verifiedAt),
+          })),
+          reports: userReports.map((r) => ({
+            id: r.id,
+            reporterId: r.reporter,
+            reportedUserId: r.reported,
+            reason: r.reason,
+            handled: r.handled,
+            createdAt: r.createdAt.toISOString(),
+          })),
+        }
+      })
+    },
+
+    /** GET /admin/users/:userId/contact: shown only with a reason, and logged. */
+    async contact(admin: AuthContext, userId: string, reason: string) {
+      return db.transaction(async (tx) => {
+        const row = await findUserWithProfile(tx, userId)
+        if (!row) throw userNotFound()
+        await recordPiiAccess(tx, {
+          adminId: admin.userId,
+          subjectUserId: userId,
+          what: 'contact',
+          reason,
+          now: clock(),
+        })
+        const stored = row.profile?.contactEncrypted
+        return { userId, contact: stored ? cipher.decrypt(stored) : null }
+      })
+    },
+
+    /** POST /admin/users/:userId/ban and /unban */
+    async setBan(admin: AuthContext, userId: string, banned: boolean, reason: string) {
+      if (userId === admin.userId) throw conflict('CANNOT_BAN_SELF', 'You cannot ban or unban yourself')
+      await db.transaction(async (tx) => {
+        const user = await findUserById(tx, userId)
+        if (!user || user.deletedAt) throw userNotFound()
+        if (user.role === 'admin') throw conflict('CANNOT_BAN_ADMIN', 'An administrator cannot be banned')
+        if (user.banned === banned) {
+          throw conflict(
+            banned ? 'USER_ALREADY_BANNED' : 'USER_NOT_BANNED',
+            banned ? 'Already banned' : 'Not banned',
+          )
+        }
+        if (banned) await banUser(tx, userId, clock())
+        else await setBanned(tx, userId, false)
+        await recordAdminAction(tx, {
+          adminId: admin.userId,
+          action: banned ? 'user.ban' : 'user.unban',
+          targetId: userId,
+          detail: { reason: reason.trim() },
+        })
+      })
+      return { ok: true as const }
+    },
+
+    /** GET /admin/matches */
+    async matches(input: PageInput & { status?: MatchStatus | undefined }) {
+      const { items, total } = await listMatches(db, input)
+      return {
+        items: items.map(({ match: m, paymentId, paymentStatus }) => ({
+          id: m.id,
+          status: m.status,
+          userA: m.userA,
+          userB: m.userB,
+          createdAt: m.createdAt.toISOString(),
+          activatedAt: iso(m.activatedAt),
+          closedAt: iso(m.closedAt),
+          payment: paymentId && paymentStatus ? { id: paymentId, status: paymentStatus } : null,
+        })),
+        page: input.page,
+        pageSize: input.pageSize,
+        total,
+      }
+    },
+
+    /** GET /admin/actions: the audit log, newest first. */
+    async actions(input: PageInput) {
+      const { items, total } = await listAdminActions(db, input)
+      return {
+        items: items.map((a) => ({
+          id: a.id,
+          adminId: a.adminId,
+          action: a.action,
+          targetId: a.targetId,
+          detail: a.detail,
+          createdAt: a.createdAt.toISOString(),
+        })),
+        page: input.page,
+        pageSize: input.pageSize,
+        total,
+      }
+    },
+
+    /** GET /admin/access-log: every admin read of personal data. */
+    async accessLog(input: PageInput) {
+      const { items, total } = await listPiiAccess(db, input)
+      return {
+        items: items.map((e) => ({
+          id: e.id,
+          adminId: e.adminId,
+          subjectUserId: e.subjectUserId,
+          what: e.what,
+          reason: e.reason,
+          createdAt: e.createdAt.toISOString(),
+        })),
+        page: input.page,
+        pageSize: input.pageSize,
+        total,
+      }
+    },
+  }
+}
+
+export type AdminService = ReturnType<typeof createAdminService>

@@ -1,0 +1,166 @@
+import multipart from '@fastify/multipart'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { badRequest } from '../../core/errors.js'
+import { authErrors, Ok, Page } from '../../core/http/schemas.js'
+import { type Authenticator, caller } from '../auth/authenticate.js'
+import {
+  ActivateBody,
+  ActivateParams,
+  AdminPayment,
+  AdminPaymentsQuery,
+  IntentBody,
+  Payment,
+  PaymentParams,
+  ReconcileQuery,
+  ReconcileResult,
+  RefundBody,
+  VerifyBody,
+} from './payments.schemas.js'
+import type { PaymentService } from './payments.service.js'
+
+const STATEMENT_LIMIT_BYTES = 5 * 1024 * 1024
+
+export const paymentRoutes: FastifyPluginAsyncTypebox<{
+  payments: PaymentService
+  auth: Authenticator
+}> = async (app, { payments, auth }) => {
+  const security = [{ bearerAuth: [] }]
+
+  // Bank statements arrive as the raw CSV or as an uploaded file (only routes in this plugin see them).
+  app.addContentTypeParser(
+    ['text/csv', 'application/csv'],
+    { parseAs: 'buffer', bodyLimit: STATEMENT_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  )
+  await app.register(multipart, {
+    limits: { fileSize: STATEMENT_LIMIT_BYTES, files: 1, fields: 5, parts: 6 },
+  })
+
+  app.post(
+    '/payments/intent',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['payments'],
+        summary: 'The bank-transfer payment of a pending match (created once; the same for both of you)',
+        security,
+        body: IntentBody,
+        response: { 200: Payment, ...authErrors(400, 404, 409) },
+      },
+    },
+    async (request) => payments.intent(caller(request), request.body.matchId),
+  )
+
+  app.get(
+    '/payments/:paymentId',
+    {
+      onRequest: auth.requireUser,
+      schema: {
+        tags: ['payments'],
+        summary: 'A payment of one of your matches',
+        security,
+        params: PaymentParams,
+        response: { 200: Payment, ...authErrors(400, 404) },
+      },
+    },
+    async (request) => payments.get(caller(request), request.params.paymentId),
+  )
+
+  app.post(
+    '/admin/payments/:paymentId/verify',
+    {
+      onRequest: auth.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Confirm the deposit arrived (audited; activates the match if AUTO_ACTIVATE_ON_VERIFY)',
+        security,
+        params: PaymentParams,
+        body: VerifyBody,
+        response: { 200: Ok, ...authErrors(400, 404, 409) },
+      },
+    },
+    async (request) => payments.verify(caller(request), request.params.paymentId, request.body),
+  )
+
+  app.post(
+    '/admin/payments/:paymentId/refund',
+    {
+      onRequest: auth.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Record that a deposit was paid back (audited)',
+        security,
+        params: PaymentParams,
+        body: RefundBody,
+        response: { 200: Ok, ...authErrors(400, 404, 409) },
+      },
+    },
+    async (request) => payments.refund(caller(request), request.params.paymentId, request.body.reason),
+  )
+
+  app.get(
+    '/admin/payments',
+    {
+      onRequest: auth.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Payments, newest first (filter by status; search by code or depositor name)',
+        security,
+        querystring: AdminPaymentsQuery,
+        response: { 200: Page(AdminPayment), ...authErrors(400) },
+      },
+    },
+    async (request) => payments.adminList(request.query),
+  )
+
+  app.post(
+    '/admin/payments/reconcile',
+    {
+      onRequest: auth.requireAdmin,
+      bodyLimit: STATEMENT_LIMIT_BYTES,
+      schema: {
+        tags: ['admin'],
+        summary: 'Match a bank statement (CSV, UTF-8 or CP949; raw text/csv or a multipart file) to payments',
+        security,
+        querystring: ReconcileQuery,
+        consumes: ['text/csv', 'multipart/form-data'],
+        body: Type.Unsafe<unknown>({
+          type: 'string',
+          format: 'binary',
+          'x-raw-body': true,
+          description: 'The statement CSV; a header row names the date, depositor and amount columns',
+        }),
+        response: { 200: ReconcileResult, ...authErrors(400, 409, 413, 415) },
+      },
+    },
+    async (request) => {
+      let statement: Uint8Array | undefined
+      if (request.isMultipart()) {
+        const file = await request.file()
+        statement = file ? await file.toBuffer() : undefined
+      } else if (Buffer.isBuffer(request.body)) {
+        statement = request.body
+      }
+      if (!statement)
+        throw badRequest('STATEMENT_REQUIRED', 'Send the statement as text/csv or as a multipart file')
+      return payments.reconcile(caller(request), statement, request.query.apply)
+    },
+  )
+
+  app.post(
+    '/admin/matches/:matchId/activate',
+    {
+      onRequest: auth.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Activate a pending match whose payment is verified (reveals contacts; audited)',
+        security,
+        params: ActivateParams,
+        body: ActivateBody,
+        response: { 200: Ok, ...authErrors(400, 404, 409) },
+      },
+    },
+    async (request) => payments.activate(caller(request), request.params.matchId, request.body),
+  )
+}
