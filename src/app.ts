@@ -9,6 +9,7 @@ import { type DestinationStream, pino } from 'pino'
 import type { Config } from './core/config.js'
 import type { DbHandle } from './core/db/client.js'
 import { registerErrorHandling } from './core/http/errors-plugin.js'
+import { noLimit, registerSecurity, strictLimit, syncLimit } from './core/http/security.js'
 import { createFieldCipher } from './core/security/crypto.js'
 import { createTokenService } from './core/security/tokens.js'
 import { type Clock, systemClock } from './core/time.js'
@@ -124,6 +125,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     )
   })
   registerErrorHandling(app)
+  const tokens = createTokenService({ secret: config.appSecret, ...config.jwt, clock })
+  await registerSecurity(app, config, tokens)
 
   const base = config.basePath
   await app.register(swagger, {
@@ -155,7 +158,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   })
   await app.register(swaggerUi, { routePrefix: `${base}/docs` })
 
-  const tokens = createTokenService({ secret: config.appSecret, ...config.jwt, clock })
   const kakao =
     options.kakaoVerifier ??
     (config.kakao.verify === 'idtoken' && config.kakao.clientId
@@ -198,15 +200,27 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+      api.get('/openapi.json', { schema: { hide: true }, config: noLimit }, async () => app.swagger())
       await api.register(healthRoutes, { database })
-      await api.register(authRoutes, { auth: authService })
+      await api.register(authRoutes, { auth: authService, limit: syncLimit(config) })
       await api.register(profileRoutes, { profiles: profileService, auth: authenticator })
       await api.register(consentRoutes, { consents: consentService, auth: authenticator })
       await api.register(accountRoutes, { account: accountService, auth: authenticator })
-      await api.register(matchRoutes, { matches: matchService, auth: authenticator })
-      await api.register(safetyRoutes, { safety: safetyService, auth: authenticator })
-      await api.register(paymentRoutes, { payments: paymentService, auth: authenticator })
+      await api.register(matchRoutes, {
+        matches: matchService,
+        auth: authenticator,
+        limit: strictLimit(config, tokens),
+      })
+      await api.register(safetyRoutes, {
+        safety: safetyService,
+        auth: authenticator,
+        limit: strictLimit(config, tokens),
+      })
+      await api.register(paymentRoutes, {
+        payments: paymentService,
+        auth: authenticator,
+        limit: strictLimit(config, tokens),
+      })
       await api.register(adminRoutes, { admin: adminService, auth: authenticator })
       await api.register(recommendationRoutes, {
         recommendations: recommendationService,

@@ -18,7 +18,14 @@ export class TestClock {
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ APP_ENV: 'test', LOG_LEVEL: 'silent', ...env })
+  // Rate limits are tested on their own (test/security.test.ts); elsewhere they would only get in the way.
+  return loadConfig({
+    APP_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '1000000',
+    RATE_LIMIT_STRICT_MAX: '1000000',
+    ...env,
+  })
 }
 
 /** Collects log lines so tests can check what was (not) logged. */

@@ -23,7 +23,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 /** The error responses a route declares, each in the documented error shape. */
 export function errorResponses(...codes: number[]): Record<number, typeof ErrorResponse> {
   const out: Record<number, typeof ErrorResponse> = {}
-  for (const code of [...codes, 500, 503]) {
+  for (const code of [...codes, 429, 500, 503]) {
     out[code] = Type.Object(ErrorResponse.properties, { description: ERROR_DESCRIPTIONS[code] ?? 'Error' })
   }
   return out

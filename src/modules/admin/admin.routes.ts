@@ -22,7 +22,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ admin: AdminService; auth:
   app,
   { admin, auth },
 ) => {
-  const base = { onRequest: auth.requireAdmin }
+  const base = { preParsing: auth.requireAdmin }
   const meta = { tags: ['admin'], security: [{ bearerAuth: [] }] }
 
   app.get(

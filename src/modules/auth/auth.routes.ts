@@ -1,18 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { errorResponses } from '../../core/http/schemas.js'
+import type { syncLimit } from '../../core/http/security.js'
 import { SyncKakaoBody, SyncKakaoHeaders, SyncKakaoResponse } from './auth.schemas.js'
 import type { AuthService } from './auth.service.js'
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = async (app, { auth }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  auth: AuthService
+  limit: ReturnType<typeof syncLimit>
+}> = async (app, { auth, limit }) => {
   app.post(
     '/auth/sync-kakao',
     {
+      config: limit,
       schema: {
         tags: ['auth'],
         summary: 'Sign in with Kakao: verify the Kakao ID token, upsert the user, issue our JWT',
         headers: SyncKakaoHeaders,
         body: SyncKakaoBody,
-        response: { 200: SyncKakaoResponse, ...errorResponses(400, 401, 403) },
+        response: { 200: SyncKakaoResponse, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request) =>

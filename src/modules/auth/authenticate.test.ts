@@ -171,7 +171,7 @@ describe('requireAdmin', () => {
     probe = Fastify()
     registerErrorHandling(probe)
     probe.decorateRequest('auth', null)
-    probe.get('/admin/probe', { onRequest: auth.requireAdmin }, async (request) => ({
+    probe.get('/admin/probe', { preParsing: auth.requireAdmin }, async (request) => ({
       role: request.auth?.role,
     }))
     await probe.ready()

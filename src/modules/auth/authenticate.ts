@@ -21,11 +21,11 @@ const ACTIVITY_RESOLUTION_MS = 60_000
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/
 
 export interface Authenticator {
-  /** onRequest hook: any valid, unrevoked token of a user who is neither banned nor deleted. */
+  /** preParsing hook (after the rate limit, before the body is read): any valid, unrevoked token of a user who is neither banned nor deleted. */
   requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void>
-  /** onRequest hook: as requireUser, but a banned user is let in (only deleting the account uses it). */
+  /** preParsing hook (after the rate limit, before the body is read): as requireUser, but a banned user is let in (only deleting the account uses it). */
   requireAccount(request: FastifyRequest, reply: FastifyReply): Promise<void>
-  /** onRequest hook: as requireUser, and the user's role in the database is `admin`. */
+  /** preParsing hook (after the rate limit, before the body is read): as requireUser, and the user's role in the database is `admin`. */
   requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void>
 }
 

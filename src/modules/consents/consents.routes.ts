@@ -11,7 +11,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/me/consents',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['me'],
         summary:

@@ -4,6 +4,7 @@ import type { DbHandle } from '../../core/db/client.js'
 import { migrationsApplied } from '../../core/db/migrate.js'
 import { AppError, serviceUnavailable } from '../../core/errors.js'
 import { errorResponses } from '../../core/http/schemas.js'
+import { noLimit } from '../../core/http/security.js'
 
 const PING_TIMEOUT_MS = 2_000
 const Status = Type.Object({ status: Type.Literal('ok') })
@@ -29,6 +30,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: DbHandle }> = a
     '/livez',
     {
       logLevel: 'warn',
+      config: noLimit,
       schema: {
         tags: ['health'],
         summary: 'The process is running',
@@ -42,6 +44,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: DbHandle }> = a
     '/healthz',
     {
       logLevel: 'warn',
+      config: noLimit,
       schema: {
         tags: ['health'],
         summary: 'The database answers (503 while it does not)',
@@ -58,6 +61,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: DbHandle }> = a
     '/readyz',
     {
       logLevel: 'warn',
+      config: noLimit,
       schema: {
         tags: ['health'],
         summary: 'The database answers and every committed migration is applied',

@@ -1,26 +1,29 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { authErrors, Ok } from '../../core/http/schemas.js'
+import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import { LikeBody, LikeResult, MatchDetail, MatchListItem, MatchParams } from './matches.schemas.js'
 import type { MatchService } from './matches.service.js'
 
-export const matchRoutes: FastifyPluginAsyncTypebox<{ matches: MatchService; auth: Authenticator }> = async (
-  app,
-  { matches, auth },
-) => {
+export const matchRoutes: FastifyPluginAsyncTypebox<{
+  matches: MatchService
+  auth: Authenticator
+  limit: ReturnType<typeof strictLimit>
+}> = async (app, { matches, auth, limit }) => {
   const security = [{ bearerAuth: [] }]
 
   app.post(
     '/likes',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
+      config: limit,
       schema: {
         tags: ['matches'],
         summary: 'Like someone from your recommendations; a mutual like makes a pending match',
         security,
         body: LikeBody,
-        response: { 200: LikeResult, ...authErrors(400, 404) },
+        response: { 200: LikeResult, ...authErrors(400, 404, 429) },
       },
     },
     async (request) => matches.like(caller(request), request.body.toUserId, request.body.batchWeek),
@@ -29,7 +32,7 @@ export const matchRoutes: FastifyPluginAsyncTypebox<{ matches: MatchService; aut
   app.get(
     '/matches',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['matches'],
         summary: 'Your matches, newest first',
@@ -43,7 +46,7 @@ export const matchRoutes: FastifyPluginAsyncTypebox<{ matches: MatchService; aut
   app.get(
     '/matches/:matchId',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['matches'],
         summary: 'One of your matches; once active, the full profile and the shared contact',
@@ -58,7 +61,7 @@ export const matchRoutes: FastifyPluginAsyncTypebox<{ matches: MatchService; aut
   app.post(
     '/matches/:matchId/close',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['matches'],
         summary: 'Unmatch: close the match (the two are never recommended to each other again)',

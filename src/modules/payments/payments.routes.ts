@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { badRequest } from '../../core/errors.js'
 import { authErrors, Ok, Page } from '../../core/http/schemas.js'
+import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import {
   ActivateBody,
@@ -24,7 +25,8 @@ const STATEMENT_LIMIT_BYTES = 5 * 1024 * 1024
 export const paymentRoutes: FastifyPluginAsyncTypebox<{
   payments: PaymentService
   auth: Authenticator
-}> = async (app, { payments, auth }) => {
+  limit: ReturnType<typeof strictLimit>
+}> = async (app, { payments, auth, limit }) => {
   const security = [{ bearerAuth: [] }]
 
   // Bank statements arrive as the raw CSV or as an uploaded file (only routes in this plugin see them).
@@ -40,13 +42,14 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/payments/intent',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
+      config: limit,
       schema: {
         tags: ['payments'],
         summary: 'The bank-transfer payment of a pending match (created once; the same for both of you)',
         security,
         body: IntentBody,
-        response: { 200: Payment, ...authErrors(400, 404, 409) },
+        response: { 200: Payment, ...authErrors(400, 404, 409, 429) },
       },
     },
     async (request) => payments.intent(caller(request), request.body.matchId),
@@ -55,7 +58,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/payments/:paymentId',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['payments'],
         summary: 'A payment of one of your matches',
@@ -70,7 +73,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/admin/payments/:paymentId/verify',
     {
-      onRequest: auth.requireAdmin,
+      preParsing: auth.requireAdmin,
       schema: {
         tags: ['admin'],
         summary: 'Confirm the deposit arrived (audited; activates the match if AUTO_ACTIVATE_ON_VERIFY)',
@@ -86,7 +89,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/admin/payments/:paymentId/refund',
     {
-      onRequest: auth.requireAdmin,
+      preParsing: auth.requireAdmin,
       schema: {
         tags: ['admin'],
         summary: 'Record that a deposit was paid back (audited)',
@@ -102,7 +105,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/admin/payments',
     {
-      onRequest: auth.requireAdmin,
+      preParsing: auth.requireAdmin,
       schema: {
         tags: ['admin'],
         summary: 'Payments, newest first (filter by status; search by code or depositor name)',
@@ -117,7 +120,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/admin/payments/reconcile',
     {
-      onRequest: auth.requireAdmin,
+      preParsing: auth.requireAdmin,
       bodyLimit: STATEMENT_LIMIT_BYTES,
       schema: {
         tags: ['admin'],
@@ -151,7 +154,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/admin/matches/:matchId/activate',
     {
-      onRequest: auth.requireAdmin,
+      preParsing: auth.requireAdmin,
       schema: {
         tags: ['admin'],
         summary: 'Activate a pending match whose payment is verified (reveals contacts; audited)',

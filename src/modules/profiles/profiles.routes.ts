@@ -13,7 +13,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/me',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['me'],
         summary: 'The signed-in user with their profile and preferences (null until saved)',
@@ -27,7 +27,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/profile',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['me'],
         summary: "Save or replace the caller's profile",
@@ -42,7 +42,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<{
   app.put(
     '/preferences',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['me'],
         summary: "Save or replace the caller's preferences",

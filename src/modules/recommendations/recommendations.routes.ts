@@ -21,7 +21,7 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/recommendations',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['recommendations'],
         summary: "The caller's weekly recommendations, best first",
@@ -36,7 +36,7 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/admin/recs/run',
     {
-      onRequest: auth.requireAdmin,
+      preParsing: auth.requireAdmin,
       schema: {
         tags: ['admin'],
         summary: 'Start the weekly recommendation batch now (202; poll the run)',
@@ -54,7 +54,7 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/admin/recs/runs/:runId',
     {
-      onRequest: auth.requireAdmin,
+      preParsing: auth.requireAdmin,
       schema: {
         tags: ['admin'],
         summary: 'A batch run and its progress',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { authErrors, Ok, Page } from '../../core/http/schemas.js'
+import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import {
   AdminReport,
@@ -15,16 +16,17 @@ import {
 } from './safety.schemas.js'
 import type { SafetyService } from './safety.service.js'
 
-export const safetyRoutes: FastifyPluginAsyncTypebox<{ safety: SafetyService; auth: Authenticator }> = async (
-  app,
-  { safety, auth },
-) => {
+export const safetyRoutes: FastifyPluginAsyncTypebox<{
+  safety: SafetyService
+  auth: Authenticator
+  limit: ReturnType<typeof strictLimit>
+}> = async (app, { safety, auth, limit }) => {
   const security = [{ bearerAuth: [] }]
 
   app.post(
     '/blocks',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['safety'],
         summary: 'Block someone you were recommended or matched with (closes any open match between you)',
@@ -39,7 +41,7 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{ safety: SafetyService; au
   app.delete(
     '/blocks/:userId',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['safety'],
         summary: 'Unblock',
@@ -57,7 +59,7 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{ safety: SafetyService; au
   app.get(
     '/blocks',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
       schema: {
         tags: ['safety'],
         summary: 'The people you have blocked, newest first',
@@ -71,13 +73,14 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{ safety: SafetyService; au
   app.post(
     '/reports',
     {
-      onRequest: auth.requireUser,
+      preParsing: auth.requireUser,
+      config: limit,
       schema: {
         tags: ['safety'],
         summary: 'Report someone you were recommended or matched with (one open report per person)',
         security,
         body: ReportBody,
-        response: { 201: Report, ...authErrors(400, 404, 409) },
+        response: { 201: Report, ...authErrors(400, 404, 409, 429) },
       },
     },
     async (request, reply) => reply.status(201).send(await safety.report(caller(request), request.body)),
@@ -86,7 +89,7 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{ safety: SafetyService; au
   app.get(
     '/admin/reports',
     {
-      onRequest: auth.requireAdmin,
+      preParsing: auth.requireAdmin,
       schema: {
         tags: ['admin'],
         summary: 'Reports, newest first (filter by handled)',
@@ -101,7 +104,7 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{ safety: SafetyService; au
   app.post(
     '/admin/reports/:reportId/handle',
     {
-      onRequest: auth.requireAdmin,
+      preParsing: auth.requireAdmin,
       schema: {
         tags: ['admin'],
         summary: 'Handle a report: dismiss it, or ban the reported user (audited)',

@@ -11,7 +11,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     '/me',
     {
-      onRequest: auth.requireAccount,
+      preParsing: auth.requireAccount,
       schema: {
         tags: ['me'],
         summary:

@@ -1,0 +1,142 @@
+import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { Redis } from 'ioredis'
+import type { Config } from '../config.js'
+import { AppError } from '../errors.js'
+import { secretsEqual, type TokenService } from '../security/tokens.js'
+
+const MINUTE_MS = 60_000
+
+/**
+ * Per user when the request carries a token we signed, else per client IP (from X-Forwarded-For
+ * when TRUST_PROXY is set). It runs before authentication, so it checks the signature itself (no
+ * database read): a forged token cannot spend someone else's budget.
+ */
+export function clientKey(tokens: TokenService) {
+  return async (request: FastifyRequest): Promise<string> => {
+    const token = /^Bearer\s+(\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+    if (token) {
+      const result = await tokens.verify(token)
+      if (result.ok) return `user:${result.claims.sub}`
+    }
+    return `ip:${request.ip}`
+  }
+}
+
+/**
+ * Sign-in is called server to server from the Next.js host, so its IP says nothing: it is limited
+ * per Kakao id. The id is only trusted as a key when the shared secret is right (otherwise anyone
+ * could exhaust someone else's sign-ins).
+ */
+export function syncKey(config: Config) {
+  return (request: FastifyRequest): string => {
+    const expected = config.kakao.syncSharedSecret
+    const given = request.headers['x-sync-secret']
+    if (expected !== undefined && (typeof given !== 'string' || !secretsEqual(given, expected))) {
+      return `ip:${request.ip}`
+    }
+    const body = request.body as { kakaoUserId?: unknown; idToken?: unknown } | undefined
+    const subject = typeof body?.idToken === 'string' ? unverifiedSubject(body.idToken) : undefined
+    const kakaoId = subject ?? (typeof body?.kakaoUserId === 'string' ? body.kakaoUserId : undefined)
+    return kakaoId ? `kakao:${kakaoId.slice(0, 64)}` : `ip:${request.ip}`
+  }
+}
+
+/** The `sub` of a JWT, read without verifying it: only a rate-limit key, never an identity. */
+function unverifiedSubject(token: string): string | undefined {
+  const payload = token.split('.')[1]
+  if (!payload || payload.length > 4096) return undefined
+  try {
+    const sub = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown }).sub
+    return typeof sub === 'string' ? sub : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** CORS for the listed origins, security headers, and rate limits (shared through Redis when configured). */
+export async function registerSecurity(
+  app: FastifyInstance,
+  config: Config,
+  tokens: TokenService,
+): Promise<void> {
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    credentials: false,
+    methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposedHeaders: [
+      'X-Request-Id',
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-RateLimit-Reset',
+      'Retry-After',
+    ],
+    maxAge: 600,
+  })
+  // Swagger UI's files are all external scripts and stylesheets, so the strict default policy holds.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  })
+
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { connectTimeout: 1_000, maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined
+  if (redis) {
+    redis.on('error', (err) =>
+      app.log.warn({ err: { message: err.message } }, 'rate-limit store unavailable'),
+    )
+    app.addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect())
+    })
+  }
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: MINUTE_MS,
+    // Before authentication and parsing: floods with bad tokens or bodies are counted too.
+    hook: 'onRequest',
+    keyGenerator: clientKey(tokens),
+    // The docs' static files are not API calls.
+    allowList: (request) => (request.routeOptions.url ?? '').startsWith(`${config.basePath}/docs`),
+    ...(redis ? { redis, nameSpace: 'shh-rl:' } : {}),
+    // A limiter that is down must not take the API down with it.
+    skipOnError: true,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(429, 'RATE_LIMITED', `Too many requests; retry in ${context.after}`),
+  })
+}
+
+/** Route `config` for the routes limited to RATE_LIMIT_STRICT_MAX a minute (per user). */
+export const strictLimit = (config: Config, tokens: TokenService) => ({
+  rateLimit: { max: config.rateLimit.strictMax, timeWindow: MINUTE_MS, keyGenerator: clientKey(tokens) },
+})
+
+/** Sign-in's limit, keyed by Kakao id: it needs the parsed body, so it runs just before validation. */
+export const syncLimit = (config: Config) => ({
+  rateLimit: {
+    max: config.rateLimit.strictMax,
+    timeWindow: MINUTE_MS,
+    keyGenerator: syncKey(config),
+    hook: 'preValidation' as const,
+  },
+})
+
+/** Route options that exempt probes and tooling from rate limits. */
+export const noLimit = { rateLimit: false } as const
