@@ -10,6 +10,7 @@ import type { Config } from './core/config.js'
 import type { DbHandle } from './core/db/client.js'
 import { registerErrorHandling } from './core/http/errors-plugin.js'
 import { noLimit, registerSecurity, strictLimit, syncLimit } from './core/http/security.js'
+import { createMetrics, type Metrics } from './core/observability/metrics.js'
 import { createFieldCipher } from './core/security/crypto.js'
 import { createTokenService } from './core/security/tokens.js'
 import { type Clock, systemClock } from './core/time.js'
@@ -22,6 +23,7 @@ import { createKakaoIdTokenVerifier, type KakaoIdTokenVerifier } from './modules
 import { consentRoutes } from './modules/consents/consents.routes.js'
 import { createConsentService } from './modules/consents/consents.service.js'
 import { healthRoutes } from './modules/health/health.routes.js'
+import { metricsRoutes } from './modules/health/metrics.routes.js'
 import { matchRoutes } from './modules/matches/matches.routes.js'
 import { createMatchService } from './modules/matches/matches.service.js'
 import { paymentRoutes } from './modules/payments/payments.routes.js'
@@ -49,6 +51,8 @@ export interface BuildAppOptions {
   kakaoVerifier?: KakaoIdTokenVerifier
   /** Replaces the batch's single-flight lock (tests hold it to see the 409). */
   batchLock?: BatchLock
+  /** Prometheus metrics (server.ts shares them with the database client); new ones by default. */
+  metrics?: Metrics
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: DestinationStream
 }
@@ -112,8 +116,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
+  const metrics = options.metrics ?? createMetrics()
   app.addHook('onResponse', async (request, reply) => {
-    // One line per request: the route pattern, never the raw URL (query strings carry search terms).
+    const labels = {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: String(reply.statusCode),
+    }
+    metrics.httpRequests.inc(labels)
+    metrics.httpDuration.observe(labels, reply.elapsedTime / 1000)
+    if (reply.statusCode >= 500) metrics.httpErrors.inc(labels) // One line per request: the route pattern, never the raw URL (query strings carry search terms).
     request.log.info(
       {
         method: request.method,
@@ -181,6 +193,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     log: app.log,
     k: config.scheduler.k,
     activeDays: config.scheduler.activeDays,
+    onFinished: (run) => {
+      metrics.batchRuns.inc({ status: run.status })
+      if (run.durationMs !== null) metrics.batchDuration.observe(run.durationMs / 1000)
+      if (run.status === 'succeeded') metrics.batchUsers.set(run.usersProcessed)
+    },
   })
   const recommendationService = createRecommendationService({ db, clock, runner })
   if (config.scheduler.enabled) {
@@ -202,6 +219,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true }, config: noLimit }, async () => app.swagger())
       await api.register(healthRoutes, { database })
+      await api.register(metricsRoutes, {
+        metrics,
+        db,
+        auth: authenticator,
+        metricsToken: config.metricsToken,
+      })
       await api.register(authRoutes, { auth: authService, limit: syncLimit(config) })
       await api.register(profileRoutes, { profiles: profileService, auth: authenticator })
       await api.register(consentRoutes, { consents: consentService, auth: authenticator })

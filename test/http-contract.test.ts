@@ -18,6 +18,7 @@ const ROUTES = [
   ['get', '/healthz'],
   ['get', '/readyz'],
   ['get', '/livez'],
+  ['get', '/metrics'],
   ['get', '/recommendations'],
   ['post', '/admin/recs/run'],
   ['get', '/admin/recs/runs/{runId}'],

@@ -31,6 +31,8 @@ export interface OpenDbOptions {
   onPoolError?: (err: Error) => void
   /** A PGlite data directory snapshot to start from (tests). */
   loadDataDir?: Blob
+  /** Told the duration of every query on a PostgreSQL server (metrics). */
+  onQuery?: (seconds: number) => void
 }
 
 /** Opens `postgres://…`, `pglite://<dir>` or `pglite://memory`. */
@@ -67,6 +69,22 @@ export async function openDatabase(url: string, options: OpenDbOptions = {}): Pr
     statement_timeout: 30_000,
   })
   pool.on('error', (err) => options.onPoolError?.(err))
+  const onQuery = options.onQuery
+  if (onQuery) {
+    // Every query, pooled or in a transaction, goes through a connected client's query().
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown
+      ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const started = performance.now()
+        const result = query(...args)
+        if (result instanceof Promise) {
+          const done = () => onQuery((performance.now() - started) / 1000)
+          result.then(done, done)
+        }
+        return result
+      }
+    })
+  }
   const db = drizzlePg({ client: pool, schema }) as unknown as Database
   return {
     db,

@@ -99,6 +99,8 @@ export interface BatchRunnerDeps {
   log: Logger
   k: number
   activeDays: number
+  /** Told how every run ended (metrics). */
+  onFinished?: (run: BatchRunRow) => void
 }
 
 export interface StartRunInput {
@@ -282,6 +284,10 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
           const failed = { status: 'failed' as const, error: message, finishedAt: clock() }
           await updateRun(db, run.id, failed).catch(() => undefined)
           return { ...run, ...failed }
+        })
+        .then((finished) => {
+          deps.onFinished?.(finished)
+          return finished
         })
         .finally(release)
       current = done

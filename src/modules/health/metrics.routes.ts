@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { count, eq } from 'drizzle-orm'
+import type { FastifyRequest } from 'fastify'
+import { Gauge } from 'prom-client'
+import { Type } from 'typebox'
+import type { Database } from '../../core/db/client.js'
+import { payments } from '../../core/db/schema.js'
+import { authErrors } from '../../core/http/schemas.js'
+import { noLimit } from '../../core/http/security.js'
+import type { Metrics } from '../../core/observability/metrics.js'
+import { secretsEqual } from '../../core/security/tokens.js'
+import type { Authenticator } from '../auth/authenticate.js'
+
+/** GET /metrics in Prometheus format: for METRICS_TOKEN (a scraper) or an admin token, never public. */
+export const metricsRoutes: FastifyPluginAsyncTypebox<{
+  metrics: Metrics
+  db: Database
+  auth: Authenticator
+  metricsToken: string | undefined
+}> = async (app, { metrics, db, auth, metricsToken }) => {
+  new Gauge({
+    name: 'shh_payments_pending',
+    help: 'Payments waiting for a deposit to be verified',
+    registers: [metrics.registry],
+    async collect() {
+      const [row] = await db.select({ n: count() }).from(payments).where(eq(payments.status, 'pending'))
+      this.set(row?.n ?? 0)
+    },
+  })
+
+  const scraperOrAdmin = async (
+    request: FastifyRequest,
+    reply: Parameters<Authenticator['requireAdmin']>[1],
+  ) => {
+    const given = /^Bearer\s+(\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+    if (metricsToken && given && secretsEqual(given, metricsToken)) return
+    await auth.requireAdmin(request, reply)
+  }
+
+  app.get(
+    '/metrics',
+    {
+      preParsing: scraperOrAdmin,
+      config: noLimit,
+      logLevel: 'warn',
+      schema: {
+        tags: ['health'],
+        summary: 'Prometheus metrics (Bearer METRICS_TOKEN, or an admin token)',
+        security: [{ bearerAuth: [] }],
+        response: { 200: Type.String({ description: 'Prometheus text format' }), ...authErrors() },
+      },
+    },
+    async (_request, reply) => {
+      reply.type(metrics.registry.contentType)
+      return metrics.registry.metrics()
+    },
+  )
+}
