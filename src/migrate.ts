@@ -1,7 +1,7 @@
 /** `npm run db:migrate`: applies the committed migrations to DATABASE_URL / DB_* (exit 1 on failure). */
-import { ConfigError, loadConfig } from '../src/core/config.js'
-import { openDatabase } from '../src/core/db/client.js'
-import { runMigrations } from '../src/core/db/migrate.js'
+import { ConfigError, loadConfig } from './core/config.js'
+import { openDatabase } from './core/db/client.js'
+import { runMigrations } from './core/db/migrate.js'
 
 async function main(): Promise<void> {
   const config = loadConfig()

@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# SHH Match API: compiled JavaScript on Node 22 LTS, production dependencies only, non-root.
+
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+FROM node:22-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    APP_ENV=prod \
+    HOST=0.0.0.0 \
+    PORT=8000
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY drizzle ./drizzle
+USER node
+EXPOSE 8000
+# Liveness only: /readyz (database and migrations) is for the load balancer.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "const p=(process.env.API_BASE_PATH||'').replace(/\\/$/,'');fetch(`http://127.0.0.1:${process.env.PORT||8000}${p}/livez`).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# node directly (not npm) so that SIGTERM reaches the server and shuts it down gracefully.
+CMD ["node", "dist/server.js"]
