@@ -15,7 +15,7 @@ export async function generateContract(): Promise<{ openapi: string; types: stri
     await app.ready()
     const spec = app.swagger() as Record<string, unknown>
     const openapi = `${JSON.stringify(spec, null, 2)}\n`
-    const ast = await openapiTS(structuredClone(spec) as Parameters<typeof openapiTS>[0])
+    const ast = await openapiTS(structuredClone(spec) as unknown as Parameters<typeof openapiTS>[0])
     const header =
       '/**\n * SHH Match API types for the front end, generated from openapi.json by `npm run openapi`.\n' +
       ' * Do not edit by hand.\n */\n\n'
