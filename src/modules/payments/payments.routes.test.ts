@@ -254,7 +254,7 @@ describe('POST /admin/payments/reconcile', () => {
     assert.equal(row?.status, 'verified')
     assert.match(row?.depositorName ?? '', /홍길동/)
     const [entry] = await audit('payment.verify')
-    assert.equal((entry?.detail as { source: string }).source, 'statement')
+    assert.equal((entry?.detail as { source?: string } | undefined)?.source, 'statement')
     const afterwards = await post(statement(p.code))
     assert.equal(afterwards.json().lines[0].status, 'ambiguous', 'already verified')
   })
