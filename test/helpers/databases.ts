@@ -40,30 +40,42 @@ export function withDatabase(url: string, database: string): string {
   return u.toString()
 }
 
+/** A migrated PostgreSQL database of the caller's own, copied from the template (TEST_DATABASE_URL). */
+export async function createPgTestDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `shh_t_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`)
+  } finally {
+    await admin.end()
+  }
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: serverUrl })
+      await dropper.connect()
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      } finally {
+        await dropper.end()
+      }
+    },
+  }
+}
+
 export async function openTestDatabase(): Promise<DbHandle> {
-  const url = testDatabaseUrl()
-  if (url) {
-    const name = `shh_t_${randomBytes(6).toString('hex')}`
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`)
-    } finally {
-      await admin.end()
-    }
-    const handle = await openDatabase(withDatabase(url, name), { poolMax: 20 })
-    const close = handle.close
+  const serverUrl = testDatabaseUrl()
+  if (serverUrl) {
+    const { url, drop } = await createPgTestDatabase(serverUrl)
+    const handle = await openDatabase(url, { poolMax: 20 })
     return {
       ...handle,
       close: async () => {
-        await close()
-        const dropper = new pg.Client({ connectionString: url })
-        await dropper.connect()
-        try {
-          await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-        } finally {
-          await dropper.end()
-        }
+        await handle.close()
+        await drop()
       },
     }
   }
