@@ -4,7 +4,12 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Ajv } from 'ajv'
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, LogController } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from 'fastify'
 import { type DestinationStream, pino } from 'pino'
 import type { Config } from './core/config.js'
 import type { DbHandle } from './core/db/client.js'
@@ -97,12 +102,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
-        routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true },
     // Errors the router raises before any route runs (a malformed or over-long URL) get the same shape.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
       const code = status === 414 ? 'URI_TOO_LONG' : 'BAD_URL'
-      const body = { error: { code, message: 'The request URL is malformed or too long', requestId: String(request.id) } }
+      const body = {
+        error: { code, message: 'The request URL is malformed or too long', requestId: String(request.id) },
+      }
       void (reply as unknown as FastifyReply).status(status).send(body)
     },
   }).withTypeProvider<TypeBoxTypeProvider>()
