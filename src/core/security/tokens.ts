@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { createHash, createSecretKey, timingSafeEqual } from 'node:crypto'
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
 import type { UserRole } from '../db/schema.js'
 import type { Clock } from '../time.js'
@@ -20,6 +20,7 @@ export interface TokenSettings {
 
 export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; reason: 'expired' | 'invalid' }
 
+const CLOCK_TOLERANCE_SECONDS = 5
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface TokenService {
@@ -28,8 +29,43 @@ export interface TokenService {
   verify(token: string): Promise<VerifyResult>
 }
 
+/** Verified tokens remembered (a token is sent with every request of a session). */
+const VERIFIED_CACHE_SIZE = 10_000
+
 export function createTokenService(settings: TokenSettings): TokenService {
-  const key = new TextEncoder().encode(settings.secret)
+  // A KeyObject made once: a raw Uint8Array would be imported into WebCrypto on every verification.
+  const key = createSecretKey(Buffer.from(settings.secret, 'utf8'))
+  // Signature and claims checked once per token; expiry is still checked on every use.
+  const verified = new Map<string, { claims: AccessClaims; exp: number }>()
+
+  async function verifyWithJose(token: string): Promise<VerifyResult> {
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ['HS256'],
+        issuer: settings.issuer,
+        audience: settings.audience,
+        requiredClaims: ['sub', 'iat', 'exp'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: settings.clock(),
+      })
+      const { sub, role, tv, exp } = payload
+      if (typeof sub !== 'string' || !UUID.test(sub) || (role !== 'user' && role !== 'admin')) {
+        return { ok: false, reason: 'invalid' }
+      }
+      if (typeof tv !== 'number' || !Number.isInteger(tv) || typeof exp !== 'number') {
+        return { ok: false, reason: 'invalid' }
+      }
+      const claims: AccessClaims = { sub, role: role as UserRole, tv }
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string)
+      verified.set(token, { claims, exp })
+      return { ok: true, claims }
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' }
+      if (err instanceof joseErrors.JOSEError) return { ok: false, reason: 'invalid' }
+      throw err
+    }
+  }
+
   return {
     async issue({ sub, role, tv }) {
       const iat = Math.floor(settings.clock().getTime() / 1000)
@@ -43,26 +79,14 @@ export function createTokenService(settings: TokenSettings): TokenService {
         .sign(key)
     },
     async verify(token) {
-      try {
-        const { payload } = await jwtVerify(token, key, {
-          algorithms: ['HS256'],
-          issuer: settings.issuer,
-          audience: settings.audience,
-          requiredClaims: ['sub', 'iat', 'exp'],
-          clockTolerance: 5,
-          currentDate: settings.clock(),
-        })
-        const { sub, role, tv } = payload
-        if (typeof sub !== 'string' || !UUID.test(sub) || (role !== 'user' && role !== 'admin')) {
-          return { ok: false, reason: 'invalid' }
-        }
-        if (typeof tv !== 'number' || !Number.isInteger(tv)) return { ok: false, reason: 'invalid' }
-        return { ok: true, claims: { sub, role, tv } }
-      } catch (err) {
-        if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' }
-        if (err instanceof joseErrors.JOSEError) return { ok: false, reason: 'invalid' }
-        throw err
+      const known = verified.get(token)
+      if (known) {
+        const now = settings.clock().getTime() / 1000
+        if (now <= known.exp + CLOCK_TOLERANCE_SECONDS) return { ok: true, claims: known.claims }
+        verified.delete(token)
+        return { ok: false, reason: 'expired' }
       }
+      return verifyWithJose(token)
     },
   }
 }

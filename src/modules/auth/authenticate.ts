@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Database } from '../../core/db/client.js'
-import type { UserRole } from '../../core/db/schema.js'
+import type { UserRole, UserRow } from '../../core/db/schema.js'
 import { forbidden, unauthorized } from '../../core/errors.js'
 import type { TokenService } from '../../core/security/tokens.js'
 import type { Clock } from '../../core/time.js'
@@ -9,6 +9,8 @@ import { findUserById, touchLastActive } from '../users/users.repository.js'
 export interface AuthContext {
   userId: string
   role: UserRole
+  /** The user's row as read for this request (routes need not read it again). */
+  user?: UserRow
 }
 
 declare module 'fastify' {
@@ -55,7 +57,7 @@ export function createAuthenticator(deps: {
     if (!user.lastActiveAt || now.getTime() - user.lastActiveAt.getTime() >= ACTIVITY_RESOLUTION_MS) {
       await touchLastActive(deps.db, user.id, now, ACTIVITY_RESOLUTION_MS)
     }
-    return { userId: user.id, role: user.role }
+    return { userId: user.id, role: user.role, user }
   }
 
   async function signIn(request: FastifyRequest, allowBanned: boolean): Promise<void> {

@@ -129,7 +129,7 @@ export function createProfileService({
   return {
     /** GET /me */
     async me(auth: AuthContext) {
-      const user = await findUserById(db, auth.userId)
+      const user = auth.user ?? (await findUserById(db, auth.userId))
       if (!user) throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid; sign in again')
       const [profile, prefs, consents] = await Promise.all([
         findProfile(db, user.id),

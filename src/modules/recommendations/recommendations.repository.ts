@@ -196,19 +196,11 @@ export async function failAbandonedRuns(db: Executor, now: Date): Promise<void> 
     .where(or(eq(batchRuns.status, 'queued'), eq(batchRuns.status, 'running')))
 }
 
-/** The newest week the user has a list for. */
-export async function latestWeekFor(db: Executor, userId: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ week: recommendations.batchWeek })
-    .from(recommendations)
-    .where(eq(recommendations.userId, userId))
-    .orderBy(desc(recommendations.batchWeek))
-    .limit(1)
-  return row?.week
-}
-
-/** The user's list for a week, best first, without people since banned, deleted or blocked either way. */
-export function listFor(db: Executor, userId: string, week: string) {
+function buildListQuery(db: Database, newest: boolean) {
+  const userId = sql.placeholder('userId')
+  const batchWeek = newest
+    ? sql`(SELECT max(r2.batch_week) FROM ${recommendations} r2 WHERE r2.user_id = ${userId})`
+    : sql.placeholder('week')
   const blockedEitherWay = db
     .select({ one: sql`1` })
     .from(blocks)
@@ -236,11 +228,31 @@ export function listFor(db: Executor, userId: string, week: string) {
     .where(
       and(
         eq(recommendations.userId, userId),
-        eq(recommendations.batchWeek, week),
+        eq(recommendations.batchWeek, batchWeek),
         eq(users.banned, false),
         isNull(users.deletedAt),
         not(exists(blockedEitherWay)),
       ),
     )
     .orderBy(desc(recommendations.score), recommendations.id)
+    .prepare(newest ? 'recs_list_newest' : 'recs_list_week')
+}
+
+const listQueries = new WeakMap<
+  Database,
+  { newest: ReturnType<typeof buildListQuery>; week: ReturnType<typeof buildListQuery> }
+>()
+
+/**
+ * The user's list for a week (default: the newest week they have one for), best first, without
+ * people since banned, deleted or blocked either way. The most requested route: one prepared
+ * statement, so PostgreSQL plans it once per connection instead of on every call.
+ */
+export function listFor(db: Database, userId: string, week?: string) {
+  let prepared = listQueries.get(db)
+  if (!prepared) {
+    prepared = { newest: buildListQuery(db, true), week: buildListQuery(db, false) }
+    listQueries.set(db, prepared)
+  }
+  return week === undefined ? prepared.newest.execute({ userId }) : prepared.week.execute({ userId, week })
 }

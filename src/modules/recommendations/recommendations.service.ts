@@ -6,7 +6,7 @@ import { recordAdminAction } from '../admin/admin-actions.repository.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { toPublicProfile } from '../profiles/profiles.service.js'
 import type { BatchRunner } from './recommendations.batch.js'
-import { findRun, latestWeekFor, listFor } from './recommendations.repository.js'
+import { findRun, listFor } from './recommendations.repository.js'
 
 function requireWeek(week: string): string {
   if (!isValidWeek(week)) {
@@ -41,10 +41,8 @@ export function createRecommendationService(deps: { db: Database; clock: Clock; 
   return {
     /** GET /recommendations: the caller's list for a week (default: their newest), best first. */
     async list(auth: AuthContext, week?: string) {
-      const chosen = week === undefined ? await latestWeekFor(db, auth.userId) : requireWeek(week)
-      if (!chosen) return []
+      const rows = await listFor(db, auth.userId, week === undefined ? undefined : requireWeek(week))
       const now = clock()
-      const rows = await listFor(db, auth.userId, chosen)
       return rows.map((r) => ({
         targetUserId: r.targetUserId,
         batchWeek: r.batchWeek,

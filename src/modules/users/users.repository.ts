@@ -1,9 +1,28 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
-import type { Executor } from '../../core/db/client.js'
+import type { Database, Executor } from '../../core/db/client.js'
 import { type UserRole, type UserRow, users } from '../../core/db/schema.js'
 
+const userByIdQueries = new WeakMap<Database, ReturnType<typeof prepareUserById>>()
+const prepareUserById = (db: Database) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('user_by_id')
+
+/** Read on every authenticated request: a prepared statement outside transactions. */
 export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1)
+  if ('rollback' in db) {
+    const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1)
+    return row
+  }
+  let prepared = userByIdQueries.get(db)
+  if (!prepared) {
+    prepared = prepareUserById(db)
+    userByIdQueries.set(db, prepared)
+  }
+  const [row] = await prepared.execute({ id })
   return row
 }
 

@@ -1,0 +1,222 @@
+/**
+ * `npm run bench:api [-- --users 10000 --duration 10]`
+ *
+ * Seeds a realistic population in PostgreSQL (BENCH_DATABASE_URL, or a private PostgreSQL 15 cluster
+ * this script starts and stops), builds this week's lists, starts the API in a process of its own
+ * on 127.0.0.1 with rate limits raised out of the way, and loads it with autocannon (in this
+ * process: the load generator shares the 2 cores). Each scenario rotates through the users' tokens.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { sql } from 'drizzle-orm'
+import pg from 'pg'
+import { insertPopulation } from '../scripts/lib/insert-population.js'
+import { generatePopulation } from '../scripts/lib/synthetic-population.js'
+import { openDatabase } from '../src/core/db/client.js'
+import { runMigrations } from '../src/core/db/migrate.js'
+import { createTokenService } from '../src/core/security/tokens.js'
+import { kstYear, systemClock, weekOf } from '../src/core/time.js'
+import { createBatchRunner } from '../src/modules/recommendations/recommendations.batch.js'
+
+const { values } = parseArgs({
+  options: { users: { type: 'string', default: '10000' }, duration: { type: 'string', default: '10' } },
+})
+const users = Number(values.users)
+const duration = Number(values.duration)
+const PORT = 18_080
+const APP_SECRET = 'bench-api-secret-bench-api-secret-0123456789'
+
+function server(): { url: string; stop: () => void } {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: () => undefined }
+  const dir = '/tmp/shh-bench-api-pg'
+  const url = execFileSync('scripts/pg-cluster.sh', ['start', dir, '55441'], { encoding: 'utf8' }).trim()
+  return { url, stop: () => execFileSync('scripts/pg-cluster.sh', ['stop', dir]) }
+}
+
+async function seed(url: string) {
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query('DROP DATABASE IF EXISTS shh_bench_api WITH (FORCE)')
+  await admin.query('CREATE DATABASE shh_bench_api')
+  await admin.end()
+  const target = new URL(url)
+  target.pathname = '/shh_bench_api'
+  const database = await openDatabase(target.toString())
+  await runMigrations(database)
+  const now = systemClock()
+  const people = generatePopulation({ users, year: kstYear(now), seed: 5 })
+  const ids = await insertPopulation(database.db, people, now)
+  const runner = createBatchRunner({
+    database,
+    clock: systemClock,
+    log: { info() {}, error() {} },
+    k: 10,
+    activeDays: 14,
+  })
+  const run = await (await runner.start({ week: weekOf(now), trigger: 'cli' })).done
+  const tokens = createTokenService({
+    secret: APP_SECRET,
+    issuer: 'kakao-match-api',
+    audience: 'kakao-match-web',
+    expireMinutes: 600,
+    clock: systemClock,
+  })
+  const withLists = (
+    (await database.db.execute(
+      sql`SELECT DISTINCT user_id::text AS id FROM recommendations WHERE batch_week = ${weekOf(now)}`,
+    )) as unknown as { rows: Array<{ id: string }> }
+  ).rows.map((r) => r.id)
+  const likes = (
+    (await database.db.execute(
+      sql`SELECT user_id::text AS u, target_user_id::text AS t, batch_week AS w FROM recommendations ORDER BY random()`,
+    )) as unknown as { rows: Array<{ u: string; t: string; w: string }> }
+  ).rows
+  await database.close()
+  const tokenOf = new Map<string, string>()
+  for (const id of ids) tokenOf.set(id, await tokens.issue({ sub: id, role: 'user', tv: 0 }))
+  return { url: target.toString(), run, withLists, likes, tokenOf }
+}
+
+async function startApi(databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: {
+      ...process.env,
+      APP_ENV: 'dev',
+      APP_SECRET,
+      DATABASE_URL: databaseUrl,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DB_POOL_MAX: '20',
+      RATE_LIMIT_MAX: '100000000',
+      RATE_LIMIT_STRICT_MAX: '100000000',
+      SCHEDULER_ENABLED: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/readyz`)).ok) return child
+    } catch {
+      // starting
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error('the API did not start')
+}
+
+interface Scenario {
+  name: string
+  connections?: number
+  rate?: number
+  requests: autocannon.Request[]
+}
+
+async function load(scenario: Scenario) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT}`,
+    connections: scenario.connections ?? 50,
+    duration,
+    ...(scenario.rate ? { overallRate: scenario.rate } : {}),
+    requests: scenario.requests,
+  })
+  const errors = result.errors + result.timeouts + result.non2xx
+  return {
+    name: scenario.name,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+    total: result.requests.total,
+  }
+}
+
+/** A request that takes the next user's token (and, optionally, the next body) each time. */
+function rotating(
+  method: 'GET' | 'POST',
+  path: string,
+  tokens: string[],
+  body?: (i: number) => string,
+): autocannon.Request {
+  let i = 0
+  return {
+    method,
+    path,
+    setupRequest: (request) => {
+      const n = i++
+      request.headers = {
+        ...request.headers,
+        authorization: `Bearer ${tokens[n % tokens.length]}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      }
+      if (body) request.body = body(n)
+      return request
+    },
+  }
+}
+
+async function main() {
+  const srv = server()
+  let api: ChildProcess | undefined
+  try {
+    const started = performance.now()
+    const seeded = await seed(srv.url)
+    console.log(
+      `seeded ${users} users and built ${seeded.run.week} (${seeded.run.recommendationsWritten} recommendations) in ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s`,
+    )
+    api = await startApi(seeded.url)
+    const listTokens = seeded.withLists.map((id) => seeded.tokenOf.get(id) as string)
+    const allTokens = [...seeded.tokenOf.values()]
+    const likes = seeded.likes
+    const likeTokens = likes.map((l) => seeded.tokenOf.get(l.u) as string)
+    const scenarios: Scenario[] = [
+      {
+        name: 'GET /recommendations (50 connections)',
+        requests: [rotating('GET', '/recommendations', listTokens)],
+      },
+      {
+        name: 'GET /recommendations (fixed 1,000 req/s)',
+        rate: 1000,
+        requests: [rotating('GET', '/recommendations', listTokens)],
+      },
+      { name: 'GET /me (50 connections)', requests: [rotating('GET', '/me', allTokens)] },
+      {
+        name: 'POST /likes (50 connections)',
+        requests: [
+          rotating('POST', '/likes', likeTokens, (n) => {
+            const l = likes[n % likes.length] as { t: string; w: string }
+            return JSON.stringify({ toUserId: l.t, batchWeek: l.w })
+          }),
+        ],
+      },
+      { name: 'GET /matches (50 connections)', requests: [rotating('GET', '/matches', allTokens)] },
+      {
+        name: 'Monday 10:00 mix (/me, /recommendations, /matches per user)',
+        requests: [
+          rotating('GET', '/me', listTokens),
+          rotating('GET', '/recommendations', listTokens),
+          rotating('GET', '/matches', listTokens),
+        ],
+      },
+    ]
+    console.log(
+      `\n${'scenario'.padEnd(62)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}`,
+    )
+    for (const scenario of scenarios) {
+      const r = await load(scenario)
+      console.log(
+        `${r.name.padEnd(62)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)}`,
+      )
+    }
+  } finally {
+    api?.kill('SIGTERM')
+    srv.stop()
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
