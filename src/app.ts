@@ -42,6 +42,7 @@ import { createRecommendationService } from './modules/recommendations/recommend
 import { safetyRoutes } from './modules/safety/safety.routes.js'
 import { createSafetyService } from './modules/safety/safety.service.js'
 import { createAccountService } from './modules/users/account.service.js'
+import { createActivityRecorder } from './modules/users/activity.js'
 import { accountRoutes } from './modules/users/users.routes.js'
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
@@ -190,7 +191,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       ? createKakaoIdTokenVerifier({ clientId: config.kakao.clientId, jwksUrl: config.kakao.jwksUrl, clock })
       : null)
   const db = database.db
-  const authenticator = createAuthenticator({ db, tokens, clock })
+  const activity = createActivityRecorder(db, (err) =>
+    app.log.warn({ err: { message: err.message } }, 'could not record activity'),
+  )
+  app.addHook('onClose', async () => activity.close())
+  app.decorate('activity', activity)
+  const authenticator = createAuthenticator({ db, tokens, clock, activity })
   const cipher = createFieldCipher(config.dataEncryptionKey, config.dataEncryptionOldKeys)
   const authService = createAuthService({ config, db, tokens, kakao, clock, cipher })
   const profileService = createProfileService({ db, clock, cipher })

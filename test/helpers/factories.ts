@@ -52,6 +52,8 @@ export async function createPerson(app: FastifyInstance, spec: PersonSpec): Prom
     },
   })
   if (prefs.statusCode !== 200) throw new Error(`preferences: ${prefs.body}`)
+  // Activity is written in batches; write it now, as a test may next change last_active_at itself.
+  await app.activity.flush()
   return user
 }
 
@@ -85,6 +87,7 @@ export async function waitForRun(app: FastifyInstance, admin: SignedIn, runId: s
 
 /** Starts the batch through the admin route and waits until the run has ended. */
 export async function runBatch(app: FastifyInstance, admin: SignedIn, week?: string) {
+  await app.activity.flush()
   const res = await app.inject({
     method: 'POST',
     url: '/admin/recs/run',

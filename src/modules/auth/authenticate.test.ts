@@ -13,6 +13,7 @@ import {
 import { users } from '../../core/db/schema.js'
 import { registerErrorHandling } from '../../core/http/errors-plugin.js'
 import { createTokenService } from '../../core/security/tokens.js'
+import { createActivityRecorder } from '../users/activity.js'
 import { createAuthenticator } from './authenticate.js'
 
 let ctx: TestContext
@@ -146,10 +147,12 @@ describe('protected routes', () => {
   })
 
   it('record activity, at most once a minute', async () => {
-    const lastActive = async () =>
-      (
+    const lastActive = async () => {
+      await ctx.app.activity.flush()
+      return (
         await ctx.database.db.select().from(users).where(eq(users.id, user.userId))
       )[0]?.lastActiveAt?.toISOString()
+    }
     assert.equal(await lastActive(), undefined)
     await me(`Bearer ${user.token}`)
     const first = await lastActive()
@@ -167,7 +170,9 @@ describe('requireAdmin', () => {
   let probe: FastifyInstance
   before(async () => {
     const tokens = createTokenService({ secret: config.appSecret, ...config.jwt, clock: ctx.clock.now })
-    const auth = createAuthenticator({ db: ctx.database.db, tokens, clock: ctx.clock.now })
+    const activity = createActivityRecorder(ctx.database.db, () => {})
+    after(() => activity.close())
+    const auth = createAuthenticator({ db: ctx.database.db, tokens, clock: ctx.clock.now, activity })
     probe = Fastify()
     registerErrorHandling(probe)
     probe.decorateRequest('auth', null)

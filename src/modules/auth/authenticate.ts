@@ -4,7 +4,8 @@ import type { UserRole, UserRow } from '../../core/db/schema.js'
 import { forbidden, unauthorized } from '../../core/errors.js'
 import type { TokenService } from '../../core/security/tokens.js'
 import type { Clock } from '../../core/time.js'
-import { findUserById, touchLastActive } from '../users/users.repository.js'
+import { ACTIVITY_RESOLUTION_MS, type ActivityRecorder } from '../users/activity.js'
+import { findUserById } from '../users/users.repository.js'
 
 export interface AuthContext {
   userId: string
@@ -19,7 +20,6 @@ declare module 'fastify' {
   }
 }
 
-const ACTIVITY_RESOLUTION_MS = 60_000
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/
 
 export interface Authenticator {
@@ -34,6 +34,7 @@ export interface Authenticator {
 export function createAuthenticator(deps: {
   db: Database
   tokens: TokenService
+  activity: ActivityRecorder
   clock: Clock
 }): Authenticator {
   async function authenticate(request: FastifyRequest, allowBanned = false): Promise<AuthContext> {
@@ -55,7 +56,7 @@ export function createAuthenticator(deps: {
     if (user.banned && !allowBanned) throw forbidden('USER_BANNED', 'This account has been suspended')
     const now = deps.clock()
     if (!user.lastActiveAt || now.getTime() - user.lastActiveAt.getTime() >= ACTIVITY_RESOLUTION_MS) {
-      await touchLastActive(deps.db, user.id, now, ACTIVITY_RESOLUTION_MS)
+      deps.activity.note(user.id, now)
     }
     return { userId: user.id, role: user.role, user }
   }

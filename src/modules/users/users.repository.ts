@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../core/db/client.js'
 import { type UserRole, type UserRow, users } from '../../core/db/schema.js'
 
@@ -45,18 +45,13 @@ export async function upsertUserByKakaoId(
   return row
 }
 
-/** Records activity, at most once per `minIntervalMs` per user (the WHERE makes a fresh row a no-op). */
-export async function touchLastActive(
-  db: Executor,
-  id: string,
-  now: Date,
-  minIntervalMs: number,
-): Promise<void> {
-  const threshold = new Date(now.getTime() - minIntervalMs)
-  await db
-    .update(users)
-    .set({ lastActiveAt: now })
-    .where(and(eq(users.id, id), or(isNull(users.lastActiveAt), lt(users.lastActiveAt, threshold))))
+/** Records the activity of many users in one statement (never moving a time backwards). */
+export async function recordActivity(db: Executor, entries: Array<{ id: string; at: Date }>): Promise<void> {
+  if (entries.length === 0) return
+  await db.execute(sql`
+    UPDATE users u SET last_active_at = x.at
+    FROM unnest(${sql.param(entries.map((e) => e.id))}::uuid[], ${sql.param(entries.map((e) => e.at.toISOString()))}::timestamptz[]) AS x(id, at)
+    WHERE u.id = x.id AND (u.last_active_at IS NULL OR u.last_active_at < x.at)`)
 }
 
 /**
