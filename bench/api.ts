@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { insertPopulation } from '../scripts/lib/insert-population.js'
 import { generatePopulation } from '../scripts/lib/synthetic-population.js'
-import { openDatabase } from '../src/core/db/client.js'
+import { openDatabase, queryRows } from '../src/core/db/client.js'
 import { runMigrations } from '../src/core/db/migrate.js'
 import { createTokenService } from '../src/core/security/tokens.js'
 import { kstYear, systemClock, weekOf } from '../src/core/time.js'
@@ -63,15 +63,15 @@ async function seed(url: string) {
     clock: systemClock,
   })
   const withLists = (
-    (await database.db.execute(
+    await queryRows<{ id: string }>(
+      database.db,
       sql`SELECT DISTINCT user_id::text AS id FROM recommendations WHERE batch_week = ${weekOf(now)}`,
-    )) as unknown as { rows: Array<{ id: string }> }
-  ).rows.map((r) => r.id)
-  const likes = (
-    (await database.db.execute(
-      sql`SELECT user_id::text AS u, target_user_id::text AS t, batch_week AS w FROM recommendations ORDER BY random()`,
-    )) as unknown as { rows: Array<{ u: string; t: string; w: string }> }
-  ).rows
+    )
+  ).map((r) => r.id)
+  const likes = await queryRows<{ u: string; t: string; w: string }>(
+    database.db,
+    sql`SELECT user_id::text AS u, target_user_id::text AS t, batch_week AS w FROM recommendations ORDER BY random()`,
+  )
   await database.close()
   const tokenOf = new Map<string, string>()
   for (const id of ids) tokenOf.set(id, await tokens.issue({ sub: id, role: 'user', tv: 0 }))

@@ -26,7 +26,7 @@ import {
   generatePopulation,
   type SyntheticPerson,
 } from '../scripts/lib/synthetic-population.js'
-import { type Database, type DbHandle, openDatabase } from '../src/core/db/client.js'
+import { type Database, type DbHandle, openDatabase, queryRows } from '../src/core/db/client.js'
 import { runMigrations } from '../src/core/db/migrate.js'
 import { addWeeks, weekStart } from '../src/core/time.js'
 import { oneSidedScore, type PersonInput, Population, prng } from '../src/modules/recommendations/engine.js'
@@ -45,10 +45,6 @@ const { values } = parseArgs({
 const users = Number(values.users)
 const weeks = Number(values.weeks)
 const baselineUsers = Number(values['baseline-users'])
-
-async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows
-}
 
 /** A server to run on: BENCH_DATABASE_URL, or a private cluster started here. */
 function server(): { url: string; stop: () => void } {
@@ -159,7 +155,7 @@ async function quality(
   appeal: Float64Array,
   random: () => number,
 ) {
-  const lists = await rows<{ u: string; t: string }>(
+  const lists = await queryRows<{ u: string; t: string }>(
     db,
     sql`SELECT user_id::text AS u, target_user_id::text AS t FROM recommendations WHERE batch_week = ${week}`,
   )
@@ -175,7 +171,7 @@ async function quality(
   let full = 0
   for (const list of perViewer.values()) if (list.length === K) full++
   const side = (g: number) => Array.from(appearances).filter((_, i) => pop.gender[i] === g)
-  const [repeat] = await rows<{ n: number }>(
+  const [repeat] = await queryRows<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM recommendations GROUP BY user_id, target_user_id HAVING count(*) > 1) x`,
   )
@@ -250,7 +246,7 @@ async function perUserBaseline(
   for (let i = 0; i < people.length; i++) {
     const p = people[i] as SyntheticPerson
     const me = ids[i] as string
-    const candidates = await rows<{
+    const candidates = await queryRows<{
       id: string
       gender: 'M' | 'F'
       birth_year: number

@@ -7,7 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
-import type { DbHandle } from './client.js'
+import { type DbHandle, queryRows } from './client.js'
 
 /** Any number will do as long as every replica uses the same one. */
 const MIGRATION_LOCK_KEY = 727_001
@@ -52,10 +52,9 @@ export async function migrationsApplied(handle: DbHandle): Promise<boolean> {
   const files = readMigrationFiles({ migrationsFolder: migrationsFolder() })
   const latest = files.at(-1)
   if (!latest) return true
-  // Both drivers answer raw SQL with `{ rows }`.
-  const result = (await handle.db.execute(
+  const [row] = await queryRows<{ created_at: string | number }>(
+    handle.db,
     sql`SELECT created_at FROM drizzle.__drizzle_migrations ORDER BY created_at DESC LIMIT 1`,
-  )) as unknown as { rows: Array<{ created_at: string | number }> }
-  const row = result.rows[0]
+  )
   return row !== undefined && Number(row.created_at) >= latest.folderMillis
 }

@@ -10,15 +10,10 @@ import {
   reports,
   users,
 } from '../../core/db/schema.js'
+import { type PageInput, pageWindow } from '../../core/pagination.js'
 import { escapeLike } from '../payments/payments.repository.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-interface PageInput {
-  page: number
-  pageSize: number
-}
-const window = (p: PageInput) => ({ limit: p.pageSize, offset: (p.page - 1) * p.pageSize })
 
 /** Users by nickname (part of it), Kakao id (exact) or user id (exact). */
 export async function searchUsers(db: Executor, input: PageInput & { query?: string | undefined }) {
@@ -30,7 +25,7 @@ export async function searchUsers(db: Executor, input: PageInput & { query?: str
         UUID.test(q) ? eq(users.id, q) : undefined,
       )
     : undefined
-  const { limit, offset } = window(input)
+  const { limit, offset } = pageWindow(input)
   const [items, [total]] = await Promise.all([
     db
       .select({ user: users, nickname: profiles.nickname })
@@ -75,7 +70,7 @@ export async function listMatches(db: Executor, input: PageInput & { status?: Ma
   const latest = (column: 'id' | 'status') =>
     sql<string | null>`(SELECT ${sql.raw(column)}::text FROM payments WHERE match_id = ${matches.id}
                         ORDER BY created_at DESC LIMIT 1)`
-  const { limit, offset } = window(input)
+  const { limit, offset } = pageWindow(input)
   const [items, [total]] = await Promise.all([
     db
       .select({ match: matches, paymentId: latest('id'), paymentStatus: latest('status') })
@@ -90,7 +85,7 @@ export async function listMatches(db: Executor, input: PageInput & { status?: Ma
 }
 
 export async function listAdminActions(db: Executor, input: PageInput) {
-  const { limit, offset } = window(input)
+  const { limit, offset } = pageWindow(input)
   const [items, [total]] = await Promise.all([
     db
       .select()
@@ -117,7 +112,7 @@ export async function recordPiiAccess(
 }
 
 export async function listPiiAccess(db: Executor, input: PageInput) {
-  const { limit, offset } = window(input)
+  const { limit, offset } = pageWindow(input)
   const [items, [total]] = await Promise.all([
     db
       .select()

@@ -1,8 +1,7 @@
-import type { Database } from '../../core/db/client.js'
 import type { MatchStatus, UserRow } from '../../core/db/schema.js'
+import type { CoreDeps } from '../../core/deps.js'
 import { conflict, notFound } from '../../core/errors.js'
-import type { FieldCipher } from '../../core/security/crypto.js'
-import type { Clock } from '../../core/time.js'
+import { type PageInput, pageOf } from '../../core/pagination.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { findPreferences } from '../profiles/profiles.repository.js'
 import { toPreferences, toProfile } from '../profiles/profiles.service.js'
@@ -21,10 +20,6 @@ import {
 } from './admin.repository.js'
 import { recordAdminAction } from './admin-actions.repository.js'
 
-interface PageInput {
-  page: number
-  pageSize: number
-}
 const userNotFound = () => notFound('USER_NOT_FOUND', 'No such user')
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
@@ -40,25 +35,16 @@ const toAdminUser = (u: UserRow, nickname: string | null) => ({
   createdAt: u.createdAt.toISOString(),
 })
 
-export function createAdminService({
-  db,
-  clock,
-  cipher,
-}: {
-  db: Database
-  clock: Clock
-  cipher: FieldCipher
-}) {
+export function createAdminService({ db, clock, cipher }: CoreDeps) {
   return {
     /** GET /admin/users */
     async users(input: PageInput & { query?: string | undefined }) {
       const { items, total } = await searchUsers(db, input)
-      return {
-        items: items.map((r) => toAdminUser(r.user, r.nickname)),
-        page: input.page,
-        pageSize: input.pageSize,
+      return pageOf(
+        input,
+        items.map((r) => toAdminUser(r.user, r.nickname)),
         total,
-      }
+      )
     },
 
     /** GET /admin/users/:userId: everything about a person except the contact; the read is logged. */
@@ -159,8 +145,9 @@ export function createAdminService({
     /** GET /admin/matches */
     async matches(input: PageInput & { status?: MatchStatus | undefined }) {
       const { items, total } = await listMatches(db, input)
-      return {
-        items: items.map(({ match: m, paymentId, paymentStatus }) => ({
+      return pageOf(
+        input,
+        items.map(({ match: m, paymentId, paymentStatus }) => ({
           id: m.id,
           status: m.status,
           userA: m.userA,
@@ -170,17 +157,16 @@ export function createAdminService({
           closedAt: iso(m.closedAt),
           payment: paymentId && paymentStatus ? { id: paymentId, status: paymentStatus } : null,
         })),
-        page: input.page,
-        pageSize: input.pageSize,
         total,
-      }
+      )
     },
 
     /** GET /admin/actions: the audit log, newest first. */
     async actions(input: PageInput) {
       const { items, total } = await listAdminActions(db, input)
-      return {
-        items: items.map((a) => ({
+      return pageOf(
+        input,
+        items.map((a) => ({
           id: a.id,
           adminId: a.adminId,
           action: a.action,
@@ -188,17 +174,16 @@ export function createAdminService({
           detail: a.detail,
           createdAt: a.createdAt.toISOString(),
         })),
-        page: input.page,
-        pageSize: input.pageSize,
         total,
-      }
+      )
     },
 
     /** GET /admin/access-log: every admin read of personal data. */
     async accessLog(input: PageInput) {
       const { items, total } = await listPiiAccess(db, input)
-      return {
-        items: items.map((e) => ({
+      return pageOf(
+        input,
+        items.map((e) => ({
           id: e.id,
           adminId: e.adminId,
           subjectUserId: e.subjectUserId,
@@ -206,10 +191,8 @@ export function createAdminService({
           reason: e.reason,
           createdAt: e.createdAt.toISOString(),
         })),
-        page: input.page,
-        pageSize: input.pageSize,
         total,
-      }
+      )
     },
   }
 }

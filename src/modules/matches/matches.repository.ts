@@ -1,5 +1,5 @@
 import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm'
-import type { Executor } from '../../core/db/client.js'
+import { type Executor, queryRows } from '../../core/db/client.js'
 import {
   blocks,
   likes,
@@ -146,15 +146,18 @@ export async function closeMatches(
   condition: SQL,
   now: Date,
 ): Promise<Array<{ id: string; was: string }>> {
-  const result = (await tx.execute(sql`
+  const closed = await queryRows<{ id: string; was: string }>(
+    tx,
+    sql`
     WITH closing AS (
       SELECT id, status FROM matches WHERE (${condition}) AND status IN ('pending', 'active') FOR UPDATE
     )
     UPDATE matches m SET status = 'closed', closed_at = ${now.toISOString()}::timestamptz
     FROM closing c WHERE m.id = c.id
-    RETURNING m.id::text AS id, c.status AS was`)) as unknown as { rows: Array<{ id: string; was: string }> }
-  await settlePaymentsOfClosedMatches(tx, result.rows, now)
-  return result.rows
+    RETURNING m.id::text AS id, c.status AS was`,
+  )
+  await settlePaymentsOfClosedMatches(tx, closed, now)
+  return closed
 }
 
 /** The match, locked until the transaction ends; only if `userId` (when given) takes part in it. */

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm'
-import type { Database } from '../../core/db/client.js'
 import { type MatchRow, matches } from '../../core/db/schema.js'
+import type { CoreDeps } from '../../core/deps.js'
 import { badRequest, notFound } from '../../core/errors.js'
-import type { FieldCipher } from '../../core/security/crypto.js'
-import { addWeeks, type Clock, isValidWeek, weekOf } from '../../core/time.js'
+import { addWeeks, isValidWeek, weekOf } from '../../core/time.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { sharesContact } from '../consents/consents.repository.js'
 import { toActiveMatchProfile, toPublicProfile } from '../profiles/profiles.service.js'
@@ -30,15 +29,7 @@ const payment = (id: string | null, status: string | null) =>
     ? { id, status: status as 'pending' | 'verified' | 'expired' | 'refund_due' | 'refunded' }
     : null
 
-export function createMatchService({
-  db,
-  clock,
-  cipher,
-}: {
-  db: Database
-  clock: Clock
-  cipher: FieldCipher
-}) {
+export function createMatchService({ db, clock, cipher }: CoreDeps) {
   return {
     /**
      * POST /likes: like someone from this or last week's list. Mutual likes make exactly one pending

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, ilike, inArray, lte, or } from 'drizzle-orm'
 import type { Executor } from '../../core/db/client.js'
 import { type PaymentRow, payments } from '../../core/db/schema.js'
+import { pageWindow } from '../../core/pagination.js'
 
 /**
  * What closing matches does to their payments: a verified payment of a match closed before it was
@@ -116,8 +117,8 @@ export async function listPayments(
       .from(payments)
       .where(where)
       .orderBy(desc(payments.createdAt), desc(payments.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
+      .limit(pageWindow(filter).limit)
+      .offset(pageWindow(filter).offset),
     db.select({ n: count() }).from(payments).where(where),
   ])
   return { items, total: total?.n ?? 0 }

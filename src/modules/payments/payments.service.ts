@@ -3,6 +3,7 @@ import type { Config } from '../../core/config.js'
 import type { Database, Executor } from '../../core/db/client.js'
 import { matches, type PaymentRow, type PaymentStatus, payments } from '../../core/db/schema.js'
 import { badRequest, conflict, notFound } from '../../core/errors.js'
+import { pageOf } from '../../core/pagination.js'
 import type { Clock } from '../../core/time.js'
 import { recordAdminAction } from '../admin/admin-actions.repository.js'
 import type { AuthContext } from '../auth/authenticate.js'
@@ -219,7 +220,7 @@ export function createPaymentService({ db, clock, config }: { db: Database; cloc
     async adminList(filter: { status?: PaymentStatus; query?: string; page: number; pageSize: number }) {
       await expireOverdue(db, clock())
       const { items, total } = await listPayments(db, filter)
-      return { items: items.map(toAdminPayment), page: filter.page, pageSize: filter.pageSize, total }
+      return pageOf(filter, items.map(toAdminPayment), total)
     },
 
     /**

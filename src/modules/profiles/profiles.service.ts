@@ -1,8 +1,8 @@
-import type { Database } from '../../core/db/client.js'
 import { DEFAULT_VISIBILITY, type PreferencesRow, type ProfileRow } from '../../core/db/schema.js'
+import type { CoreDeps } from '../../core/deps.js'
 import { badRequest, unauthorized } from '../../core/errors.js'
 import type { FieldCipher } from '../../core/security/crypto.js'
-import { type Clock, yearAge } from '../../core/time.js'
+import { yearAge } from '../../core/time.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { currentConsents } from '../consents/consents.service.js'
 import { findUserById } from '../users/users.repository.js'
@@ -117,15 +117,7 @@ const trimOrNull = (value: string | null | undefined) => {
   return trimmed ? trimmed : null
 }
 
-export function createProfileService({
-  db,
-  clock,
-  cipher,
-}: {
-  db: Database
-  clock: Clock
-  cipher: FieldCipher
-}) {
+export function createProfileService({ db, clock, cipher }: CoreDeps) {
   return {
     /** GET /me */
     async me(auth: AuthContext) {

@@ -1,5 +1,5 @@
 import { and, desc, eq, exists, isNull, lt, not, or, sql } from 'drizzle-orm'
-import type { Database, Executor } from '../../core/db/client.js'
+import { type Database, type Executor, queryRows } from '../../core/db/client.js'
 import {
   type BatchRunRow,
   batchRuns,
@@ -10,12 +10,6 @@ import {
   recommendations,
   users,
 } from '../../core/db/schema.js'
-
-/** Both drivers answer raw SQL with `{ rows }`. */
-async function rows<T>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] }
-  return result.rows
-}
 
 export interface EligibleRow {
   id: string
@@ -33,7 +27,7 @@ export interface EligibleRow {
 
 /** Everyone who may see or be seen this week: a saved profile and preferences, not banned or deleted, recently active. */
 export function loadEligible(db: Executor, activeSince: Date): Promise<EligibleRow[]> {
-  return rows<EligibleRow>(
+  return queryRows<EligibleRow>(
     db,
     sql`
       SELECT u.id::text AS id, p.gender, p.birth_year, p.region, pr.target_gender, pr.age_min, pr.age_max,
@@ -67,7 +61,7 @@ export async function loadExclusions(
     : sql`user_id >= ${viewers.from}::uuid`
   return db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL work_mem = '256MB'`)
-    return rows(
+    return queryRows(
       tx,
       sql`
         SELECT user_id::text AS user_id, string_agg(target::text, '') AS targets FROM (
@@ -90,7 +84,7 @@ export function loadTimesShown(
   fromWeek: string,
   week: string,
 ): Promise<Array<{ id: string; times: number }>> {
-  return rows(
+  return queryRows(
     db,
     sql`SELECT target_user_id::text AS id, count(*)::int AS times FROM exposure_log
         WHERE week >= ${fromWeek} AND week < ${week} GROUP BY target_user_id`,
@@ -99,11 +93,11 @@ export function loadTimesShown(
 
 /** Lists already written for the week: who has one, and how often each person appears. */
 export async function loadExistingLists(db: Executor, week: string) {
-  const viewers = await rows<{ id: string }>(
+  const viewers = await queryRows<{ id: string }>(
     db,
     sql`SELECT DISTINCT user_id::text AS id FROM recommendations WHERE batch_week = ${week}`,
   )
-  const targets = await rows<{ id: string; times: number }>(
+  const targets = await queryRows<{ id: string; times: number }>(
     db,
     sql`SELECT target_user_id::text AS id, count(*)::int AS times FROM recommendations
         WHERE batch_week = ${week} GROUP BY target_user_id`,

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/client.js'
 import { blocks, profiles, type ReportReason, reports } from '../../core/db/schema.js'
+import { pageWindow } from '../../core/pagination.js'
 
 export async function insertBlock(
   tx: Executor,
@@ -71,8 +72,8 @@ export async function listReports(
       .from(reports)
       .where(where)
       .orderBy(desc(reports.createdAt), desc(reports.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
+      .limit(pageWindow(filter).limit)
+      .offset(pageWindow(filter).offset),
     db
       .select({ n: count() })
       .from(reports)

@@ -2,6 +2,7 @@ import { eq, or, type SQL } from 'drizzle-orm'
 import type { Database, Executor } from '../../core/db/client.js'
 import { matches, type ReportReason } from '../../core/db/schema.js'
 import { conflict, isUniqueViolation, notFound } from '../../core/errors.js'
+import { pageOf } from '../../core/pagination.js'
 import type { Clock } from '../../core/time.js'
 import { recordAdminAction } from '../admin/admin-actions.repository.js'
 import type { AuthContext } from '../auth/authenticate.js'
@@ -109,8 +110,9 @@ export function createSafetyService({ db, clock }: { db: Database; clock: Clock 
     /** GET /admin/reports */
     async adminList(filter: { handled?: boolean | undefined; page: number; pageSize: number }) {
       const { items, total } = await listReports(db, filter)
-      return {
-        items: items.map((r) => ({
+      return pageOf(
+        filter,
+        items.map((r) => ({
           id: r.id,
           reporterId: r.reporter,
           reportedUserId: r.reported,
@@ -121,10 +123,8 @@ export function createSafetyService({ db, clock }: { db: Database; clock: Clock 
           handledBy: r.handledBy,
           createdAt: r.createdAt.toISOString(),
         })),
-        page: filter.page,
-        pageSize: filter.pageSize,
         total,
-      }
+      )
     },
 
     /** POST /admin/reports/:reportId/handle: dismiss, or ban the reported user; audited in the same transaction. */

@@ -1,23 +1,13 @@
 import { eq, or, type SQL } from 'drizzle-orm'
-import type { Database } from '../../core/db/client.js'
 import { matches } from '../../core/db/schema.js'
+import type { CoreDeps } from '../../core/deps.js'
 import { unauthorized } from '../../core/errors.js'
-import type { FieldCipher } from '../../core/security/crypto.js'
-import type { Clock } from '../../core/time.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { closeMatches } from '../matches/matches.repository.js'
 import { erasePersonalData, rememberBannedIdentity } from './account.repository.js'
 import { anonymiseUser, findUserById } from './users.repository.js'
 
-export function createAccountService({
-  db,
-  clock,
-  cipher,
-}: {
-  db: Database
-  clock: Clock
-  cipher: FieldCipher
-}) {
+export function createAccountService({ db, clock, cipher }: CoreDeps) {
   return {
     /**
      * DELETE /me: closes the person's matches, erases their personal data and anonymises the

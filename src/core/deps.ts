@@ -1,0 +1,10 @@
+import type { Database } from './db/client.js'
+import type { FieldCipher } from './security/crypto.js'
+import type { Clock } from './time.js'
+
+/** What most services are built from (buildApp wires them). */
+export interface CoreDeps {
+  db: Database
+  clock: Clock
+  cipher: FieldCipher
+}
