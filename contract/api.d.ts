@@ -1572,7 +1572,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your matches, newest first */
+        /** Your matches, newest first (at most 200) */
         get: {
             parameters: {
                 query?: never;
@@ -2076,7 +2076,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The people you have blocked, newest first */
+        /** The people you have blocked, newest first (at most 500) */
         get: {
             parameters: {
                 query?: never;

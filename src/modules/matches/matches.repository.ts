@@ -12,6 +12,8 @@ import {
 import { settlePaymentsOfClosedMatches } from '../payments/payments.repository.js'
 
 const PAIR_LOCK_NAMESPACE = 727_003
+/** GET /matches shows the newest this many (a list endpoint is always bounded). */
+export const MAX_LISTED = 200
 
 /** The pair's matches, in either order. */
 export const pairCondition = (a: string, b: string) =>
@@ -135,6 +137,7 @@ export function matchesOf(db: Executor, userId: string, matchId?: string) {
       ),
     )
     .orderBy(desc(matches.createdAt), desc(matches.id))
+    .limit(MAX_LISTED)
 }
 
 /**

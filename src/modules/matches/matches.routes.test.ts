@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
 import { createPerson, like, recommend } from '../../../test/helpers/factories.js'
-import { blocks, likes, matches, payments, recommendations, users } from '../../core/db/schema.js'
+import { blocks, likes, matches, payments, profiles, recommendations, users } from '../../core/db/schema.js'
 import { addWeeks, weekOf } from '../../core/time.js'
 
 let ctx: TestContext
@@ -261,5 +261,30 @@ describe('mutual likes at the same instant', () => {
       const ids = [ra.matchId, rb.matchId].filter(Boolean)
       assert.equal(new Set(ids).size, 1)
     }
+  })
+})
+
+describe('GET /matches is bounded', () => {
+  it('lists at most the newest 200 matches', async () => {
+    const db = ctx.database.db
+    const others = await db
+      .insert(users)
+      .values(Array.from({ length: 205 }, (_, i) => ({ kakaoUserId: `b${i}` })))
+      .returning({ id: users.id })
+    await db
+      .insert(profiles)
+      .values(others.map((o) => ({ userId: o.id, nickname: 'x', gender: 'F' as const, birthYear: 1995 })))
+    await db
+      .insert(matches)
+      .values(
+        others.map((o, i) => ({
+          userA: minsu.userId,
+          userB: o.id,
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+        })),
+      )
+    const list = (await get(minsu, '/matches')).json()
+    assert.equal(list.length, 200)
+    assert.equal(list[0].otherUserId, others[204]?.id, 'newest first')
   })
 })

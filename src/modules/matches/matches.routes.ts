@@ -35,7 +35,7 @@ export const matchRoutes: FastifyPluginAsyncTypebox<{
       preParsing: auth.requireUser,
       schema: {
         tags: ['matches'],
-        summary: 'Your matches, newest first',
+        summary: 'Your matches, newest first (at most 200)',
         security,
         response: { 200: Type.Array(MatchListItem), ...authErrors() },
       },

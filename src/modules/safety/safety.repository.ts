@@ -3,6 +3,9 @@ import type { Executor } from '../../core/db/client.js'
 import { blocks, profiles, type ReportReason, reports } from '../../core/db/schema.js'
 import { pageWindow } from '../../core/pagination.js'
 
+/** GET /blocks shows the newest this many (a list endpoint is always bounded). */
+export const MAX_BLOCKS_LISTED = 500
+
 export async function insertBlock(
   tx: Executor,
   blockerId: string,
@@ -27,6 +30,7 @@ export function blocksOf(db: Executor, blockerId: string) {
     .leftJoin(profiles, eq(profiles.userId, blocks.blockedId))
     .where(eq(blocks.blockerId, blockerId))
     .orderBy(desc(blocks.createdAt))
+    .limit(MAX_BLOCKS_LISTED)
 }
 
 export async function insertReport(

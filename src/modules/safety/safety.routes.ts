@@ -62,7 +62,7 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{
       preParsing: auth.requireUser,
       schema: {
         tags: ['safety'],
-        summary: 'The people you have blocked, newest first',
+        summary: 'The people you have blocked, newest first (at most 500)',
         security,
         response: { 200: Type.Array(Block), ...authErrors() },
       },
