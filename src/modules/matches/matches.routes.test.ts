@@ -274,15 +274,13 @@ describe('GET /matches is bounded', () => {
     await db
       .insert(profiles)
       .values(others.map((o) => ({ userId: o.id, nickname: 'x', gender: 'F' as const, birthYear: 1995 })))
-    await db
-      .insert(matches)
-      .values(
-        others.map((o, i) => ({
-          userA: minsu.userId,
-          userB: o.id,
-          createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
-        })),
-      )
+    await db.insert(matches).values(
+      others.map((o, i) => ({
+        userA: minsu.userId,
+        userB: o.id,
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+      })),
+    )
     const list = (await get(minsu, '/matches')).json()
     assert.equal(list.length, 200)
     assert.equal(list[0].otherUserId, others[204]?.id, 'newest first')

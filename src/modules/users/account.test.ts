@@ -71,6 +71,9 @@ describe('DELETE /me', () => {
       .values({ adminId: admin.userId, action: 'payment.verify', targetId: payment?.id })
     await db.insert(blocks).values({ blockerId: jieun.userId, blockedId: minsu.userId })
 
+    // A request a moment before the deletion leaves activity waiting to be written.
+    ctx.clock.advance(120_000)
+    await ctx.app.inject({ method: 'GET', url: '/me', headers: minsu.headers })
     const res = await deleteMe(minsu)
     assert.equal(res.statusCode, 204)
 
@@ -99,7 +102,9 @@ describe('DELETE /me', () => {
     assert.equal((await db.select().from(recommendations).where(eq(recommendations.userId, id))).length, 0)
     assert.equal((await db.select().from(exposureLog).where(eq(exposureLog.userId, id))).length, 0)
 
+    await ctx.app.activity.flush() // activity noted just before the deletion must not reappear
     const [row] = await db.select().from(users).where(eq(users.id, id))
+    assert.equal(row?.lastActiveAt, null)
     assert.ok(row?.deletedAt)
     assert.equal(row?.kakaoUserId, `deleted:${id}`, 'the Kakao id is released')
     const [match] = await db.select().from(matches).where(eq(matches.id, matchId))

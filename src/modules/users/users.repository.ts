@@ -51,7 +51,7 @@ export async function recordActivity(db: Executor, entries: Array<{ id: string; 
   await db.execute(sql`
     UPDATE users u SET last_active_at = x.at
     FROM unnest(${sql.param(entries.map((e) => e.id))}::uuid[], ${sql.param(entries.map((e) => e.at.toISOString()))}::timestamptz[]) AS x(id, at)
-    WHERE u.id = x.id AND (u.last_active_at IS NULL OR u.last_active_at < x.at)`)
+    WHERE u.id = x.id AND u.deleted_at IS NULL AND (u.last_active_at IS NULL OR u.last_active_at < x.at)`)
 }
 
 /**
