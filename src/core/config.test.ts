@@ -62,6 +62,13 @@ describe('configuration', () => {
     assert.deepEqual(config.corsOrigins, ['https://a.kr', 'https://b.kr'])
   })
 
+  it('runs the weekly schedule except in tests or when SCHEDULER_ENABLED=false', () => {
+    assert.equal(loadConfig({}).scheduler.enabled, true)
+    assert.equal(loadConfig({}).scheduler.cron, '0 10 * * 1')
+    assert.equal(loadConfig({ APP_ENV: 'test' }).scheduler.enabled, false)
+    assert.equal(loadConfig({ SCHEDULER_ENABLED: 'false' }).scheduler.enabled, false)
+  })
+
   it('names the variable that is wrong', () => {
     assert.match(refusal({ PORT: 'eighty' }), /PORT/)
     assert.match(refusal({ PORT: '70000' }), /PORT/)
