@@ -30,6 +30,7 @@ import { type Database, type DbHandle, openDatabase, queryRows } from '../src/co
 import { runMigrations } from '../src/core/db/migrate.js'
 import { addWeeks, weekStart } from '../src/core/time.js'
 import { oneSidedScore, type PersonInput, Population, prng } from '../src/modules/recommendations/engine.js'
+import type { EligibleRow } from '../src/modules/recommendations/recommendations.repository.js'
 
 const K = 10
 const FIRST_WEEK = '2027-W02'
@@ -130,9 +131,10 @@ function gini(values: number[]): number {
   return weighted / (n * total)
 }
 
-function populationFor(people: SyntheticPerson[], ids: string[]): Population {
-  const input: PersonInput[] = people.map((p, i) => ({
-    id: ids[i] as string,
+/** A synthetic person as the engine sees them (no exposure history). */
+function personOf(p: SyntheticPerson, id: string): PersonInput {
+  return {
+    id,
     gender: p.gender,
     age: p.age,
     region: p.region,
@@ -144,8 +146,14 @@ function populationFor(people: SyntheticPerson[], ids: string[]): Population {
     completeness: completenessOf(p),
     timesShown: 0,
     neverRecommended: false,
-  }))
-  return new Population(input, { k: K, windowWeeks: 12 })
+  }
+}
+
+function populationFor(people: SyntheticPerson[], ids: string[]): Population {
+  return new Population(
+    people.map((p, i) => personOf(p, ids[i] as string)),
+    { k: K, windowWeeks: 12 },
+  )
 }
 
 async function quality(
@@ -246,18 +254,7 @@ async function perUserBaseline(
   for (let i = 0; i < people.length; i++) {
     const p = people[i] as SyntheticPerson
     const me = ids[i] as string
-    const candidates = await queryRows<{
-      id: string
-      gender: 'M' | 'F'
-      birth_year: number
-      region: string | null
-      target_gender: 'M' | 'F'
-      age_min: number
-      age_max: number
-      regions: string[]
-      keywords: string[]
-      parts: number
-    }>(
+    const candidates = await queryRows<EligibleRow>(
       db,
       sql`
         SELECT c.user_id::text AS id, c.gender, c.birth_year, c.region, cp.target_gender, cp.age_min, cp.age_max,
@@ -278,20 +275,7 @@ async function perUserBaseline(
     )
     const local = new Population(
       [
-        {
-          id: me,
-          gender: p.gender,
-          age: p.age,
-          region: p.region,
-          targetGender: p.targetGender,
-          ageMin: p.ageMin,
-          ageMax: p.ageMax,
-          regions: p.regions,
-          keywords: p.keywords,
-          completeness: completenessOf(p),
-          timesShown: 0,
-          neverRecommended: false,
-        },
+        personOf(p, me),
         ...candidates.map((c) => ({
           id: c.id,
           gender: c.gender,
