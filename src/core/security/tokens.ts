@@ -1,4 +1,4 @@
-import { createHash, createSecretKey, timingSafeEqual } from 'node:crypto'
+import { createHash, timingSafeEqual, webcrypto } from 'node:crypto'
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
 import type { UserRole } from '../db/schema.js'
 import type { Clock } from '../time.js'
@@ -33,14 +33,20 @@ export interface TokenService {
 const VERIFIED_CACHE_SIZE = 10_000
 
 export function createTokenService(settings: TokenSettings): TokenService {
-  // A KeyObject made once: a raw Uint8Array would be imported into WebCrypto on every verification.
-  const key = createSecretKey(Buffer.from(settings.secret, 'utf8'))
+  // A WebCrypto key imported once: jose imports a Uint8Array or a KeyObject again on every call.
+  const key = webcrypto.subtle.importKey(
+    'raw',
+    Buffer.from(settings.secret, 'utf8'),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  )
   // Signature and claims checked once per token; expiry is still checked on every use.
   const verified = new Map<string, { claims: AccessClaims; exp: number }>()
 
   async function verifyWithJose(token: string): Promise<VerifyResult> {
     try {
-      const { payload } = await jwtVerify(token, key, {
+      const { payload } = await jwtVerify(token, await key, {
         algorithms: ['HS256'],
         issuer: settings.issuer,
         audience: settings.audience,
@@ -76,7 +82,7 @@ export function createTokenService(settings: TokenSettings): TokenService {
         .setAudience(settings.audience)
         .setIssuedAt(iat)
         .setExpirationTime(iat + settings.expireMinutes * 60)
-        .sign(key)
+        .sign(await key)
     },
     async verify(token) {
       const known = verified.get(token)
