@@ -123,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   })
 
   app.decorateRequest('auth', null)
+  app.decorateRequest('tokenClaims', null)
   // A POST with no body at all is an empty object: optional fields then work without `{}`, and
   // required ones are reported by name instead of "body must be object".
   app.addHook('preValidation', async (request) => {
@@ -140,7 +141,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
     metrics.httpRequests.inc(labels)
     metrics.httpDuration.observe(labels, reply.elapsedTime / 1000)
-    if (reply.statusCode >= 500) metrics.httpErrors.inc(labels) // One line per request: the route pattern, never the raw URL (query strings carry search terms).
+    if (reply.statusCode >= 500) metrics.httpErrors.inc(labels)
+    // One line per request: the route pattern, never the raw URL (query strings carry search terms).
     request.log.info(
       {
         method: request.method,

@@ -97,4 +97,31 @@ describe('log lines', () => {
       await kakao.stop()
     }
   })
+
+  it('name the signed-in user on the lines of their own request, and only there', async () => {
+    const log = new LogCapture()
+    const logged = await ctx.build({ ADMIN_KAKAO_IDS: '1', LOG_LEVEL: 'info' }, { logStream: log })
+    const calls = [
+      { url: '/me', who: user },
+      { url: '/recommendations', who: admin },
+      { url: '/me', who: undefined },
+      { url: '/recommendations', who: user },
+    ]
+    const requestIds: Array<string | undefined> = []
+    for (const { url, who } of calls) {
+      const res = await logged.inject({ method: 'GET', url, headers: who ? who.headers : {} })
+      assert.equal(res.statusCode, who ? 200 : 401)
+      requestIds.push(res.headers['x-request-id'] as string | undefined)
+    }
+    const lines = log.lines.map((l) => JSON.parse(l) as { requestId?: string; userId?: string; msg?: string })
+    calls.forEach(({ who }, i) => {
+      const own = lines.filter((l) => l.requestId === requestIds[i])
+      assert.ok(
+        own.some((l) => l.msg === 'request completed'),
+        `request ${i} was logged`,
+      )
+      const completed = own.filter((l) => l.msg === 'request completed')
+      for (const line of completed) assert.equal(line.userId, who?.userId, `request ${i}`)
+    })
+  })
 })

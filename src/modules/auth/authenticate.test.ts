@@ -26,8 +26,6 @@ beforeEach(() => ctx.reset())
 const config = testConfig()
 const secret = new TextEncoder().encode(config.appSecret)
 const nowSeconds = () => Math.floor(ctx.clock.now().getTime() / 1000)
-const me = (authorization?: string) =>
-  ctx.app.inject({ method: 'GET', url: '/me', headers: authorization ? { authorization } : {} })
 
 async function forge(
   userId: string,
@@ -44,127 +42,132 @@ async function forge(
     .sign(change.key ?? secret)
 }
 
-describe('protected routes', () => {
-  let user: SignedIn
-  beforeEach(async () => {
-    user = await signIn(ctx.app, '5001')
-  })
-
-  it('accept the token sync-kakao issued', async () => {
-    assert.equal((await me(`Bearer ${user.token}`)).statusCode, 200)
-  })
-
-  const refusals: Array<[string, () => Promise<string | undefined>, string]> = [
-    ['no Authorization header', async () => undefined, 'AUTH_REQUIRED'],
-    [
-      'a scheme other than Bearer',
-      async () => `Basic ${Buffer.from('a:b').toString('base64')}`,
-      'INVALID_TOKEN',
-    ],
-    ['a malformed token', async () => 'Bearer not.a.jwt', 'INVALID_TOKEN'],
-    [
-      'an expired token',
-      async () => `Bearer ${await forge(user.userId, { claims: { exp: nowSeconds() - 60 } })}`,
-      'TOKEN_EXPIRED',
-    ],
-    [
-      'a token signed with another secret',
-      async () =>
-        `Bearer ${await forge(user.userId, { key: new TextEncoder().encode('another-secret-another-secret-xx') })}`,
-      'INVALID_TOKEN',
-    ],
-    [
-      'a token for another audience',
-      async () => `Bearer ${await forge(user.userId, { claims: { aud: 'someone-else' } })}`,
-      'INVALID_TOKEN',
-    ],
-    [
-      'a token from another issuer',
-      async () => `Bearer ${await forge(user.userId, { claims: { iss: 'someone-else' } })}`,
-      'INVALID_TOKEN',
-    ],
-    [
-      'an HS512 token (algorithm pinned)',
-      async () => `Bearer ${await forge(user.userId, { alg: 'HS512', key: new Uint8Array(64).fill(1) })}`,
-      'INVALID_TOKEN',
-    ],
-    [
-      'an unsigned token (alg: none)',
-      async () => {
-        const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }))
-        const body = base64url.encode(
-          JSON.stringify({
-            sub: user.userId,
-            role: 'admin',
-            tv: 0,
-            iss: config.jwt.issuer,
-            aud: config.jwt.audience,
-            iat: nowSeconds(),
-            exp: nowSeconds() + 3600,
-          }),
-        )
-        return `Bearer ${header}.${body}.`
-      },
-      'INVALID_TOKEN',
-    ],
-    [
-      'a token for a user that does not exist',
-      async () => `Bearer ${await forge('00000000-0000-4000-8000-000000000000')}`,
-      'TOKEN_REVOKED',
-    ],
-    [
-      'a token whose subject is not a user id',
-      async () => `Bearer ${await forge("1' OR '1'='1")}`,
-      'INVALID_TOKEN',
-    ],
-  ]
-  for (const [what, header, code] of refusals) {
-    it(`refuse ${what} with 401`, async () => {
-      const res = await me(await header())
-      assert.equal(res.statusCode, 401, res.body)
-      assert.equal(res.json().error.code, code)
-      assert.ok(res.json().error.requestId)
+// /me reads the caller's row in the requireUser hook; /recommendations reads it with the list
+// (requireToken + admit): both must refuse the same tokens the same way.
+for (const path of ['/me', '/recommendations'])
+  describe(`protected routes (GET ${path})`, () => {
+    const me = (authorization?: string) =>
+      ctx.app.inject({ method: 'GET', url: path, headers: authorization ? { authorization } : {} })
+    let user: SignedIn
+    beforeEach(async () => {
+      user = await signIn(ctx.app, '5001')
     })
-  }
 
-  it('refuse a user banned after the token was issued, at once', async () => {
-    await ctx.database.db.update(users).set({ banned: true }).where(eq(users.id, user.userId))
-    const res = await me(`Bearer ${user.token}`)
-    assert.equal(res.statusCode, 403)
-    assert.equal(res.json().error.code, 'USER_BANNED')
-  })
+    it('accept the token sync-kakao issued', async () => {
+      assert.equal((await me(`Bearer ${user.token}`)).statusCode, 200)
+    })
 
-  it('refuse a user deleted after the token was issued, at once', async () => {
-    await ctx.database.db.update(users).set({ deletedAt: ctx.clock.now() }).where(eq(users.id, user.userId))
-    assert.equal((await me(`Bearer ${user.token}`)).json().error.code, 'TOKEN_REVOKED')
-  })
-
-  it('refuse tokens issued before the token version was bumped', async () => {
-    await ctx.database.db.update(users).set({ tokenVersion: 1 }).where(eq(users.id, user.userId))
-    assert.equal((await me(`Bearer ${user.token}`)).statusCode, 401)
-    const fresh = await signIn(ctx.app, '5001')
-    assert.equal((await me(`Bearer ${fresh.token}`)).statusCode, 200)
-  })
-
-  it('record activity, at most once a minute', async () => {
-    const lastActive = async () => {
-      await ctx.app.activity.flush()
-      return (
-        await ctx.database.db.select().from(users).where(eq(users.id, user.userId))
-      )[0]?.lastActiveAt?.toISOString()
+    const refusals: Array<[string, () => Promise<string | undefined>, string]> = [
+      ['no Authorization header', async () => undefined, 'AUTH_REQUIRED'],
+      [
+        'a scheme other than Bearer',
+        async () => `Basic ${Buffer.from('a:b').toString('base64')}`,
+        'INVALID_TOKEN',
+      ],
+      ['a malformed token', async () => 'Bearer not.a.jwt', 'INVALID_TOKEN'],
+      [
+        'an expired token',
+        async () => `Bearer ${await forge(user.userId, { claims: { exp: nowSeconds() - 60 } })}`,
+        'TOKEN_EXPIRED',
+      ],
+      [
+        'a token signed with another secret',
+        async () =>
+          `Bearer ${await forge(user.userId, { key: new TextEncoder().encode('another-secret-another-secret-xx') })}`,
+        'INVALID_TOKEN',
+      ],
+      [
+        'a token for another audience',
+        async () => `Bearer ${await forge(user.userId, { claims: { aud: 'someone-else' } })}`,
+        'INVALID_TOKEN',
+      ],
+      [
+        'a token from another issuer',
+        async () => `Bearer ${await forge(user.userId, { claims: { iss: 'someone-else' } })}`,
+        'INVALID_TOKEN',
+      ],
+      [
+        'an HS512 token (algorithm pinned)',
+        async () => `Bearer ${await forge(user.userId, { alg: 'HS512', key: new Uint8Array(64).fill(1) })}`,
+        'INVALID_TOKEN',
+      ],
+      [
+        'an unsigned token (alg: none)',
+        async () => {
+          const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }))
+          const body = base64url.encode(
+            JSON.stringify({
+              sub: user.userId,
+              role: 'admin',
+              tv: 0,
+              iss: config.jwt.issuer,
+              aud: config.jwt.audience,
+              iat: nowSeconds(),
+              exp: nowSeconds() + 3600,
+            }),
+          )
+          return `Bearer ${header}.${body}.`
+        },
+        'INVALID_TOKEN',
+      ],
+      [
+        'a token for a user that does not exist',
+        async () => `Bearer ${await forge('00000000-0000-4000-8000-000000000000')}`,
+        'TOKEN_REVOKED',
+      ],
+      [
+        'a token whose subject is not a user id',
+        async () => `Bearer ${await forge("1' OR '1'='1")}`,
+        'INVALID_TOKEN',
+      ],
+    ]
+    for (const [what, header, code] of refusals) {
+      it(`refuse ${what} with 401`, async () => {
+        const res = await me(await header())
+        assert.equal(res.statusCode, 401, res.body)
+        assert.equal(res.json().error.code, code)
+        assert.ok(res.json().error.requestId)
+      })
     }
-    assert.equal(await lastActive(), undefined)
-    await me(`Bearer ${user.token}`)
-    const first = await lastActive()
-    assert.equal(first, ctx.clock.now().toISOString())
-    ctx.clock.advance(30_000)
-    await me(`Bearer ${user.token}`)
-    assert.equal(await lastActive(), first)
-    ctx.clock.advance(31_000)
-    await me(`Bearer ${user.token}`)
-    assert.equal(await lastActive(), ctx.clock.now().toISOString())
+
+    it('refuse a user banned after the token was issued, at once', async () => {
+      await ctx.database.db.update(users).set({ banned: true }).where(eq(users.id, user.userId))
+      const res = await me(`Bearer ${user.token}`)
+      assert.equal(res.statusCode, 403)
+      assert.equal(res.json().error.code, 'USER_BANNED')
+    })
+
+    it('refuse a user deleted after the token was issued, at once', async () => {
+      await ctx.database.db.update(users).set({ deletedAt: ctx.clock.now() }).where(eq(users.id, user.userId))
+      assert.equal((await me(`Bearer ${user.token}`)).json().error.code, 'TOKEN_REVOKED')
+    })
+
+    it('refuse tokens issued before the token version was bumped', async () => {
+      await ctx.database.db.update(users).set({ tokenVersion: 1 }).where(eq(users.id, user.userId))
+      assert.equal((await me(`Bearer ${user.token}`)).statusCode, 401)
+      const fresh = await signIn(ctx.app, '5001')
+      assert.equal((await me(`Bearer ${fresh.token}`)).statusCode, 200)
+    })
+
+    it('record activity, at most once a minute', async () => {
+      const lastActive = async () => {
+        await ctx.app.activity.flush()
+        return (
+          await ctx.database.db.select().from(users).where(eq(users.id, user.userId))
+        )[0]?.lastActiveAt?.toISOString()
+      }
+      assert.equal(await lastActive(), undefined)
+      await me(`Bearer ${user.token}`)
+      const first = await lastActive()
+      assert.equal(first, ctx.clock.now().toISOString())
+      ctx.clock.advance(30_000)
+      await me(`Bearer ${user.token}`)
+      assert.equal(await lastActive(), first)
+      ctx.clock.advance(31_000)
+      await me(`Bearer ${user.token}`)
+      assert.equal(await lastActive(), ctx.clock.now().toISOString())
+    })
   })
-})
 
 describe('requireAdmin', () => {
   let probe: FastifyInstance

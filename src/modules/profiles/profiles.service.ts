@@ -75,7 +75,22 @@ export function normaliseContact(raw: string): string {
 }
 
 /** What another person sees: only the fields the owner's `visible` settings allow, never the birth year. */
-export function toPublicProfile(row: ProfileRow, now: Date) {
+/** What a public profile is made of (list queries read only these columns). */
+export type PublicProfileRow = Pick<
+  ProfileRow,
+  | 'userId'
+  | 'nickname'
+  | 'gender'
+  | 'birthYear'
+  | 'height'
+  | 'region'
+  | 'job'
+  | 'intro'
+  | 'photos'
+  | 'visible'
+>
+
+export function toPublicProfile(row: PublicProfileRow, now: Date) {
   const visible = { ...DEFAULT_VISIBILITY, ...row.visible }
   return {
     userId: row.userId,

@@ -1,4 +1,5 @@
-import { and, desc, eq, exists, isNull, lt, not, or, sql } from 'drizzle-orm'
+import { and, eq, exists, isNull, lt, not, or, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import { type Database, type Executor, queryRows } from '../../core/db/client.js'
 import {
   type BatchRunRow,
@@ -8,8 +9,10 @@ import {
   likes,
   profiles,
   recommendations,
+  type UserRow,
   users,
 } from '../../core/db/schema.js'
+import type { PublicProfileRow } from '../profiles/profiles.service.js'
 
 export interface EligibleRow {
   id: string
@@ -192,6 +195,7 @@ export async function failAbandonedRuns(db: Executor, now: Date): Promise<void> 
 
 function buildListQuery(db: Database, newest: boolean) {
   const userId = sql.placeholder('userId')
+  const target = alias(users, 'target')
   const batchWeek = newest
     ? sql`(SELECT max(r2.batch_week) FROM ${recommendations} r2 WHERE r2.user_id = ${userId})`
     : sql.placeholder('week')
@@ -208,27 +212,39 @@ function buildListQuery(db: Database, newest: boolean) {
     .select({ one: sql`1` })
     .from(likes)
     .where(and(eq(likes.fromUser, userId), eq(likes.toUser, recommendations.targetUserId)))
-  return db
+  // Each item as the JSON the service needs (only what a public profile shows, never the contact).
+  const item = sql`json_build_object(
+    'targetUserId', ${recommendations.targetUserId},
+    'batchWeek', ${recommendations.batchWeek},
+    'score', ${recommendations.score},
+    'liked', ${exists(liked)},
+    'profile', json_build_object(
+      'userId', ${profiles.userId}, 'nickname', ${profiles.nickname}, 'gender', ${profiles.gender},
+      'birthYear', ${profiles.birthYear}, 'height', ${profiles.height}, 'region', ${profiles.region},
+      'job', ${profiles.job}, 'intro', ${profiles.intro}, 'photos', ${profiles.photos},
+      'visible', ${profiles.visible}))`
+  const list = db
     .select({
-      targetUserId: recommendations.targetUserId,
-      batchWeek: recommendations.batchWeek,
-      score: recommendations.score,
-      liked: exists(liked).mapWith(Boolean),
-      profile: profiles,
+      items: sql`coalesce(json_agg(${item} ORDER BY ${recommendations.score} DESC, ${recommendations.id}), '[]'::json)`,
     })
     .from(recommendations)
-    .innerJoin(users, eq(users.id, recommendations.targetUserId))
+    .innerJoin(target, eq(target.id, recommendations.targetUserId))
     .innerJoin(profiles, eq(profiles.userId, recommendations.targetUserId))
     .where(
       and(
         eq(recommendations.userId, userId),
         eq(recommendations.batchWeek, batchWeek),
-        eq(users.banned, false),
-        isNull(users.deletedAt),
+        eq(target.banned, false),
+        isNull(target.deletedAt),
         not(exists(blockedEitherWay)),
       ),
     )
-    .orderBy(desc(recommendations.score), recommendations.id)
+  // The caller's row and the whole list in one row: one round trip, and one JSON value to decode
+  // instead of a dozen columns on each of ten rows.
+  return db
+    .select({ user: users, items: sql<ListItemRow[]>`(${list})` })
+    .from(users)
+    .where(eq(users.id, userId))
     .prepare(newest ? 'recs_list_newest' : 'recs_list_week')
 }
 
@@ -237,16 +253,33 @@ const listQueries = new WeakMap<
   { newest: ReturnType<typeof buildListQuery>; week: ReturnType<typeof buildListQuery> }
 >()
 
+export interface ListItemRow {
+  targetUserId: string
+  batchWeek: string
+  score: number
+  liked: boolean
+  profile: PublicProfileRow
+}
+
 /**
- * The user's list for a week (default: the newest week they have one for), best first, without
- * people since banned, deleted or blocked either way. The most requested route: one prepared
- * statement, so PostgreSQL plans it once per connection instead of on every call.
+ * The caller's row (undefined when there is no such user) and their list for a week (default: the
+ * newest week they have one for), best first, without people since banned, deleted or blocked either
+ * way. The most requested route: one prepared statement, so PostgreSQL plans it once per connection,
+ * and one round trip, the caller's row included (the route checks it before answering).
  */
-export function listFor(db: Database, userId: string, week?: string) {
+export async function listWithCaller(
+  db: Database,
+  userId: string,
+  week?: string,
+): Promise<{ user: UserRow | undefined; items: ListItemRow[] }> {
   let prepared = listQueries.get(db)
   if (!prepared) {
     prepared = { newest: buildListQuery(db, true), week: buildListQuery(db, false) }
     listQueries.set(db, prepared)
   }
-  return week === undefined ? prepared.newest.execute({ userId }) : prepared.week.execute({ userId, week })
+  const [row] =
+    week === undefined
+      ? await prepared.newest.execute({ userId })
+      : await prepared.week.execute({ userId, week })
+  return { user: row?.user, items: row?.items ?? [] }
 }

@@ -120,6 +120,43 @@ describe('GET /recommendations', () => {
   it('requires a token', async () => {
     assert.equal((await ctx.app.inject({ method: 'GET', url: '/recommendations' })).statusCode, 401)
   })
+
+  it('refuses a caller banned, deleted or signed out everywhere since the token was issued, list or not', async () => {
+    await runBatch(ctx.app, admin)
+    const week = weekOf(ctx.clock.now())
+    assert.equal((await recs(man)).json().length, 2)
+    await ctx.database.db.update(users).set({ banned: true }).where(eq(users.id, man.userId))
+    for (const query of ['', `?week=${week}`, '?week=2026-W54']) {
+      const res = await recs(man, query)
+      assert.equal(res.statusCode, 403, `${query}: account errors come before the week's`)
+      assert.deepEqual(Object.keys(res.json()), ['error'])
+      assert.equal(res.json().error.code, 'USER_BANNED')
+    }
+    await ctx.database.db
+      .update(users)
+      .set({ banned: false, tokenVersion: 1 })
+      .where(eq(users.id, man.userId))
+    for (const query of ['', `?week=${week}`, '?week=2026-W54']) {
+      const res = await recs(man, query)
+      assert.equal(res.statusCode, 401)
+      assert.equal(res.json().error.code, 'TOKEN_REVOKED')
+    }
+    await ctx.database.db.update(users).set({ deletedAt: ctx.clock.now() }).where(eq(users.id, open.userId))
+    const deleted = await recs(open)
+    assert.equal(deleted.statusCode, 401)
+    assert.equal(deleted.json().error.code, 'TOKEN_REVOKED')
+  })
+
+  it('notes the caller as active', async () => {
+    const lastActive = async (who: SignedIn) => {
+      await ctx.app.activity.flush()
+      const [row] = await ctx.database.db.select().from(users).where(eq(users.id, who.userId))
+      return row?.lastActiveAt?.toISOString()
+    }
+    ctx.clock.advance(3_600_000)
+    assert.equal((await recs(man)).statusCode, 200)
+    assert.equal(await lastActive(man), ctx.clock.now().toISOString())
+  })
 })
 
 describe('POST /admin/recs/run and GET /admin/recs/runs/:runId', () => {

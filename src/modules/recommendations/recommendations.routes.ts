@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { authErrors } from '../../core/http/schemas.js'
-import { type Authenticator, caller } from '../auth/authenticate.js'
+import { type Authenticator, caller, tokenSubject } from '../auth/authenticate.js'
 import {
   BatchRun,
   RecommendationItem,
@@ -21,7 +21,8 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/recommendations',
     {
-      preParsing: auth.requireUser,
+      // The caller's row is read with the list (one round trip) and admitted before the answer.
+      preParsing: auth.requireToken,
       schema: {
         tags: ['recommendations'],
         summary: "The caller's weekly recommendations, best first",
@@ -30,7 +31,8 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: Type.Array(RecommendationItem), ...authErrors(400) },
       },
     },
-    async (request) => recommendations.list(caller(request), request.query.week),
+    async (request) =>
+      recommendations.list(tokenSubject(request), request.query.week, (user) => auth.admit(request, user)),
   )
 
   app.post(

@@ -1,12 +1,13 @@
 import type { Database } from '../../core/db/client.js'
-import type { BatchRunRow } from '../../core/db/schema.js'
+import type { BatchRunRow, UserRow } from '../../core/db/schema.js'
 import { badRequest, notFound } from '../../core/errors.js'
 import { addWeeks, type Clock, isValidWeek, weekOf } from '../../core/time.js'
 import { recordAdminAction } from '../admin/admin-actions.repository.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { toPublicProfile } from '../profiles/profiles.service.js'
+import { findUserById } from '../users/users.repository.js'
 import type { BatchRunner } from './recommendations.batch.js'
-import { findRun, listFor } from './recommendations.repository.js'
+import { findRun, listWithCaller } from './recommendations.repository.js'
 
 function requireWeek(week: string): string {
   if (!isValidWeek(week)) {
@@ -39,14 +40,23 @@ export function toBatchRun(row: BatchRunRow) {
 export function createRecommendationService(deps: { db: Database; clock: Clock; runner: BatchRunner }) {
   const { db, clock, runner } = deps
   return {
-    /** GET /recommendations: the caller's list for a week (default: their newest), best first. */
-    async list(auth: AuthContext, week?: string) {
-      const rows = await listFor(db, auth.userId, week === undefined ? undefined : requireWeek(week))
+    /**
+     * GET /recommendations: the caller's list for a week (default: their newest), best first. The
+     * caller's row is read with the list and handed to `admit` (the account checks) before anything
+     * is returned; with an invalid week it is read alone, so account errors still come first.
+     */
+    async list(userId: string, week: string | undefined, admit: (user: UserRow | undefined) => void) {
+      if (week !== undefined && !isValidWeek(week)) {
+        admit(await findUserById(db, userId))
+        requireWeek(week)
+      }
+      const { user, items } = await listWithCaller(db, userId, week)
+      admit(user)
       const now = clock()
-      return rows.map((r) => ({
+      return items.map((r) => ({
         targetUserId: r.targetUserId,
         batchWeek: r.batchWeek,
-        score: Number(r.score),
+        score: r.score,
         liked: r.liked,
         profile: toPublicProfile(r.profile, now),
       }))
