@@ -10,8 +10,6 @@ import { findUserById } from '../users/users.repository.js'
 export interface AuthContext {
   userId: string
   role: UserRole
-  /** The user's row as read for this request (routes need not read it again). */
-  user?: UserRow
 }
 
 declare module 'fastify' {
@@ -77,7 +75,7 @@ export function createAuthenticator(deps: {
     if (!user.lastActiveAt || now.getTime() - user.lastActiveAt.getTime() >= ACTIVITY_RESOLUTION_MS) {
       deps.activity.note(user.id, now)
     }
-    const auth: AuthContext = { userId: user.id, role: user.role, user }
+    const auth: AuthContext = { userId: user.id, role: user.role }
     request.auth = auth
     bindUser(request, auth.userId)
     return auth

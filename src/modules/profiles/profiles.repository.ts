@@ -1,14 +1,16 @@
-import { eq } from 'drizzle-orm'
-import type { Executor } from '../../core/db/client.js'
-import { type PreferencesRow, type ProfileRow, preferences, profiles } from '../../core/db/schema.js'
+import { eq, sql } from 'drizzle-orm'
+import type { Database, Executor } from '../../core/db/client.js'
+import {
+  type PreferencesRow,
+  type ProfileRow,
+  preferences,
+  profiles,
+  type UserRow,
+  users,
+} from '../../core/db/schema.js'
 
 export type ProfileValues = Omit<ProfileRow, 'createdAt' | 'updatedAt'>
 export type PreferencesValues = Omit<PreferencesRow, 'updatedAt'>
-
-export async function findProfile(db: Executor, userId: string): Promise<ProfileRow | undefined> {
-  const [row] = await db.select().from(profiles).where(eq(profiles.userId, userId)).limit(1)
-  return row
-}
 
 export async function findPreferences(db: Executor, userId: string): Promise<PreferencesRow | undefined> {
   const [row] = await db.select().from(preferences).where(eq(preferences.userId, userId)).limit(1)
@@ -38,5 +40,32 @@ export async function savePreferences(
     .onConflictDoUpdate({ target: preferences.userId, set: { ...fields, updatedAt: now } })
     .returning()
   if (!row) throw new Error(`preferences upsert for ${userId} returned no row`)
+  return row
+}
+
+const prepareMe = (db: Database) =>
+  db
+    .select({ user: users, profile: profiles, preferences })
+    .from(users)
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .leftJoin(preferences, eq(preferences.userId, users.id))
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare('me_by_id')
+const meQueries = new WeakMap<Database, ReturnType<typeof prepareMe>>()
+
+/**
+ * GET /me's data in one prepared statement: the user's row (undefined when there is none, for the
+ * route to admit) with their profile and preferences (null until saved).
+ */
+export async function findMe(
+  db: Database,
+  id: string,
+): Promise<{ user: UserRow; profile: ProfileRow | null; preferences: PreferencesRow | null } | undefined> {
+  let prepared = meQueries.get(db)
+  if (!prepared) {
+    prepared = prepareMe(db)
+    meQueries.set(db, prepared)
+  }
+  const [row] = await prepared.execute({ id })
   return row
 }

@@ -1,15 +1,18 @@
-import { DEFAULT_VISIBILITY, type PreferencesRow, type ProfileRow } from '../../core/db/schema.js'
+import {
+  DEFAULT_VISIBILITY,
+  type PreferencesRow,
+  type ProfileRow,
+  type UserRow,
+} from '../../core/db/schema.js'
 import type { CoreDeps } from '../../core/deps.js'
 import { badRequest, unauthorized } from '../../core/errors.js'
 import type { FieldCipher } from '../../core/security/crypto.js'
 import { yearAge } from '../../core/time.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { currentConsents } from '../consents/consents.service.js'
-import { findUserById } from '../users/users.repository.js'
 import { toUser } from '../users/users.schemas.js'
 import {
-  findPreferences,
-  findProfile,
+  findMe,
   savePreferences as savePreferencesRow,
   saveProfile as saveProfileRow,
 } from './profiles.repository.js'
@@ -134,20 +137,19 @@ const trimOrNull = (value: string | null | undefined) => {
 
 export function createProfileService({ db, clock, cipher }: CoreDeps) {
   return {
-    /** GET /me */
-    async me(auth: AuthContext) {
-      const user = auth.user ?? (await findUserById(db, auth.userId))
-      if (!user) throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid; sign in again')
-      const [profile, prefs, consents] = await Promise.all([
-        findProfile(db, user.id),
-        findPreferences(db, user.id),
-        currentConsents(db, user.id),
-      ])
+    /**
+     * GET /me: the caller's row, profile and preferences in one statement, their consents alongside;
+     * `admit` checks the row (revoked, deleted, banned) before anything is returned.
+     */
+    async me(userId: string, admit: (user: UserRow | undefined) => void) {
+      const [found, consents] = await Promise.all([findMe(db, userId), currentConsents(db, userId)])
+      admit(found?.user)
+      if (!found) throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid; sign in again')
       const now = clock()
       return {
-        user: toUser(user),
-        profile: profile ? toProfile(profile, now, cipher) : null,
-        preferences: prefs ? toPreferences(prefs) : null,
+        user: toUser(found.user),
+        profile: found.profile ? toProfile(found.profile, now, cipher) : null,
+        preferences: found.preferences ? toPreferences(found.preferences) : null,
         consents,
       }
     },
