@@ -42,9 +42,9 @@ async function forge(
     .sign(change.key ?? secret)
 }
 
-// /me reads the caller's row in the requireUser hook; /recommendations reads it with the list
-// (requireToken + admit): both must refuse the same tokens the same way.
-for (const path of ['/me', '/recommendations'])
+// /matches reads the caller's row in the requireUser hook; /me and /recommendations read it with
+// their data (requireToken + admit): all must refuse the same tokens the same way.
+for (const path of ['/matches', '/me', '/recommendations'])
   describe(`protected routes (GET ${path})`, () => {
     const me = (authorization?: string) =>
       ctx.app.inject({ method: 'GET', url: path, headers: authorization ? { authorization } : {} })
