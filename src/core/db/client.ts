@@ -18,6 +18,22 @@ export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows
 }
 
+/**
+ * Makes statements once per database and remembers them: a prepared statement is then planned once
+ * per connection by PostgreSQL instead of on every call (for the queries every request makes).
+ */
+export function preparedPerDatabase<T>(prepare: (db: Database) => T): (db: Database) => T {
+  const made = new WeakMap<Database, T>()
+  return (db) => {
+    let statements = made.get(db)
+    if (!statements) {
+      statements = prepare(db)
+      made.set(db, statements)
+    }
+    return statements
+  }
+}
+
 export interface DbHandle {
   db: Database
   kind: 'pg' | 'pglite'

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import type { Database, Executor } from '../../core/db/client.js'
+import { type Database, type Executor, preparedPerDatabase } from '../../core/db/client.js'
 import {
   type PreferencesRow,
   type ProfileRow,
@@ -43,15 +43,15 @@ export async function savePreferences(
   return row
 }
 
-const prepareMe = (db: Database) =>
+const meById = preparedPerDatabase((db) =>
   db
     .select({ user: users, profile: profiles, preferences })
     .from(users)
     .leftJoin(profiles, eq(profiles.userId, users.id))
     .leftJoin(preferences, eq(preferences.userId, users.id))
     .where(eq(users.id, sql.placeholder('id')))
-    .prepare('me_by_id')
-const meQueries = new WeakMap<Database, ReturnType<typeof prepareMe>>()
+    .prepare('me_by_id'),
+)
 
 /**
  * GET /me's data in one prepared statement: the user's row (undefined when there is none, for the
@@ -61,11 +61,6 @@ export async function findMe(
   db: Database,
   id: string,
 ): Promise<{ user: UserRow; profile: ProfileRow | null; preferences: PreferencesRow | null } | undefined> {
-  let prepared = meQueries.get(db)
-  if (!prepared) {
-    prepared = prepareMe(db)
-    meQueries.set(db, prepared)
-  }
-  const [row] = await prepared.execute({ id })
+  const [row] = await meById(db).execute({ id })
   return row
 }

@@ -1,6 +1,6 @@
 import { and, eq, exists, isNull, lt, not, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { type Database, type Executor, queryRows } from '../../core/db/client.js'
+import { type Database, type Executor, preparedPerDatabase, queryRows } from '../../core/db/client.js'
 import {
   type BatchRunRow,
   batchRuns,
@@ -248,10 +248,10 @@ function buildListQuery(db: Database, newest: boolean) {
     .prepare(newest ? 'recs_list_newest' : 'recs_list_week')
 }
 
-const listQueries = new WeakMap<
-  Database,
-  { newest: ReturnType<typeof buildListQuery>; week: ReturnType<typeof buildListQuery> }
->()
+const listQueries = preparedPerDatabase((db) => ({
+  newest: buildListQuery(db, true),
+  week: buildListQuery(db, false),
+}))
 
 export interface ListItemRow {
   targetUserId: string
@@ -272,11 +272,7 @@ export async function listWithCaller(
   userId: string,
   week?: string,
 ): Promise<{ user: UserRow | undefined; items: ListItemRow[] }> {
-  let prepared = listQueries.get(db)
-  if (!prepared) {
-    prepared = { newest: buildListQuery(db, true), week: buildListQuery(db, false) }
-    listQueries.set(db, prepared)
-  }
+  const prepared = listQueries(db)
   const [row] =
     week === undefined
       ? await prepared.newest.execute({ userId })

@@ -1,15 +1,15 @@
 import { eq, sql } from 'drizzle-orm'
-import type { Database, Executor } from '../../core/db/client.js'
+import { type Executor, preparedPerDatabase } from '../../core/db/client.js'
 import { type UserRole, type UserRow, users } from '../../core/db/schema.js'
 
-const userByIdQueries = new WeakMap<Database, ReturnType<typeof prepareUserById>>()
-const prepareUserById = (db: Database) =>
+const userById = preparedPerDatabase((db) =>
   db
     .select()
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
     .limit(1)
-    .prepare('user_by_id')
+    .prepare('user_by_id'),
+)
 
 /** Read on every authenticated request: a prepared statement outside transactions. */
 export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
@@ -17,12 +17,7 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
     const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1)
     return row
   }
-  let prepared = userByIdQueries.get(db)
-  if (!prepared) {
-    prepared = prepareUserById(db)
-    userByIdQueries.set(db, prepared)
-  }
-  const [row] = await prepared.execute({ id })
+  const [row] = await userById(db).execute({ id })
   return row
 }
 
