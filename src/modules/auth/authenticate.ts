@@ -32,13 +32,19 @@ export interface Authenticator {
   /**
    * preParsing hook for a route that reads the caller's row in the same statement as its data (one
    * database round trip instead of two): only the token is checked here (401 when missing, malformed,
-   * forged or expired). The handler must pass the row it read to `admit` before answering; until then
+   * forged or expired). The handler must pass the row it read to `admitter` before answering; until then
    * `caller()` refuses the request.
    */
   requireToken(request: FastifyRequest, reply: FastifyReply): Promise<void>
-  /** The checks requireUser makes on the user's row (revoked, deleted, banned), for a row the route read itself. */
-  admit(request: FastifyRequest, user: UserRow | undefined): AuthContext
+  /**
+   * For a route guarded by requireToken: the checks requireUser makes (revoked, deleted, banned), to
+   * run on the caller's row once the route has read it; throws 401/403, or admits the caller.
+   */
+  admitter(request: FastifyRequest): Admit
 }
+
+/** Checks the caller's row a route read itself; returns only when the caller is admitted. */
+export type Admit = (user: UserRow | undefined) => asserts user is UserRow
 
 export function createAuthenticator(deps: {
   db: Database
@@ -97,10 +103,12 @@ export function createAuthenticator(deps: {
     async requireToken(request) {
       request.tokenClaims = await verifyBearer(request)
     },
-    admit(request, user) {
-      const claims = request.tokenClaims
-      if (!claims) throw unauthorized('AUTH_REQUIRED', 'Sign in first')
-      return admitUser(request, claims, user, false)
+    admitter(request) {
+      return (user) => {
+        const claims = request.tokenClaims
+        if (!claims) throw unauthorized('AUTH_REQUIRED', 'Sign in first')
+        admitUser(request, claims, user, false)
+      }
     },
   }
 }

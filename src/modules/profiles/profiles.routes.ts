@@ -22,7 +22,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: MeResponse, ...authErrors() },
       },
     },
-    async (request) => profiles.me(tokenSubject(request), (user) => auth.admit(request, user)),
+    async (request) => profiles.me(tokenSubject(request), auth.admitter(request)),
   )
 
   app.put(

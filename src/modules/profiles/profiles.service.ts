@@ -1,14 +1,9 @@
-import {
-  DEFAULT_VISIBILITY,
-  type PreferencesRow,
-  type ProfileRow,
-  type UserRow,
-} from '../../core/db/schema.js'
+import { DEFAULT_VISIBILITY, type PreferencesRow, type ProfileRow } from '../../core/db/schema.js'
 import type { CoreDeps } from '../../core/deps.js'
-import { badRequest, unauthorized } from '../../core/errors.js'
+import { badRequest } from '../../core/errors.js'
 import type { FieldCipher } from '../../core/security/crypto.js'
 import { yearAge } from '../../core/time.js'
-import type { AuthContext } from '../auth/authenticate.js'
+import type { Admit, AuthContext } from '../auth/authenticate.js'
 import { currentConsents } from '../consents/consents.service.js'
 import { toUser } from '../users/users.schemas.js'
 import {
@@ -141,15 +136,15 @@ export function createProfileService({ db, clock, cipher }: CoreDeps) {
      * GET /me: the caller's row, profile and preferences in one statement, their consents alongside;
      * `admit` checks the row (revoked, deleted, banned) before anything is returned.
      */
-    async me(userId: string, admit: (user: UserRow | undefined) => void) {
+    async me(userId: string, admit: Admit) {
       const [found, consents] = await Promise.all([findMe(db, userId), currentConsents(db, userId)])
-      admit(found?.user)
-      if (!found) throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid; sign in again')
+      const user = found?.user
+      admit(user)
       const now = clock()
       return {
-        user: toUser(found.user),
-        profile: found.profile ? toProfile(found.profile, now, cipher) : null,
-        preferences: found.preferences ? toPreferences(found.preferences) : null,
+        user: toUser(user),
+        profile: found?.profile ? toProfile(found.profile, now, cipher) : null,
+        preferences: found?.preferences ? toPreferences(found.preferences) : null,
         consents,
       }
     },

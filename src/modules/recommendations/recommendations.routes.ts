@@ -32,7 +32,7 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) =>
-      recommendations.list(tokenSubject(request), request.query.week, (user) => auth.admit(request, user)),
+      recommendations.list(tokenSubject(request), request.query.week, auth.admitter(request)),
   )
 
   app.post(

@@ -1,21 +1,19 @@
 import type { Database } from '../../core/db/client.js'
-import type { BatchRunRow, UserRow } from '../../core/db/schema.js'
+import type { BatchRunRow } from '../../core/db/schema.js'
 import { badRequest, notFound } from '../../core/errors.js'
 import { addWeeks, type Clock, isValidWeek, weekOf } from '../../core/time.js'
 import { recordAdminAction } from '../admin/admin-actions.repository.js'
-import type { AuthContext } from '../auth/authenticate.js'
+import type { Admit, AuthContext } from '../auth/authenticate.js'
 import { toPublicProfile } from '../profiles/profiles.service.js'
 import { findUserById } from '../users/users.repository.js'
 import type { BatchRunner } from './recommendations.batch.js'
 import { findRun, listWithCaller } from './recommendations.repository.js'
 
+const invalidWeek = (week: string) =>
+  badRequest('INVALID_WEEK', `"${week.slice(0, 16)}" is not an ISO week of the form YYYY-Www that exists`)
+
 function requireWeek(week: string): string {
-  if (!isValidWeek(week)) {
-    throw badRequest(
-      'INVALID_WEEK',
-      `"${week.slice(0, 16)}" is not an ISO week of the form YYYY-Www that exists`,
-    )
-  }
+  if (!isValidWeek(week)) throw invalidWeek(week)
   return week
 }
 
@@ -45,10 +43,10 @@ export function createRecommendationService(deps: { db: Database; clock: Clock; 
      * caller's row is read with the list and handed to `admit` (the account checks) before anything
      * is returned; with an invalid week it is read alone, so account errors still come first.
      */
-    async list(userId: string, week: string | undefined, admit: (user: UserRow | undefined) => void) {
+    async list(userId: string, week: string | undefined, admit: Admit) {
       if (week !== undefined && !isValidWeek(week)) {
         admit(await findUserById(db, userId))
-        requireWeek(week)
+        throw invalidWeek(week)
       }
       const { user, items } = await listWithCaller(db, userId, week)
       admit(user)
