@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm'
+import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../core/db/client.js'
 import {
   adminActions,
@@ -11,7 +11,7 @@ import {
   users,
 } from '../../core/db/schema.js'
 import { type PageInput, pageWindow } from '../../core/pagination.js'
-import { escapeLike } from '../payments/payments.repository.js'
+import { escapeLike, latestPaymentOf } from '../payments/payments.repository.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -67,13 +67,10 @@ export function reportsAbout(db: Executor, userId: string) {
 
 export async function listMatches(db: Executor, input: PageInput & { status?: MatchStatus | undefined }) {
   const where = input.status ? eq(matches.status, input.status) : undefined
-  const latest = (column: 'id' | 'status') =>
-    sql<string | null>`(SELECT ${sql.raw(column)}::text FROM payments WHERE match_id = ${matches.id}
-                        ORDER BY created_at DESC LIMIT 1)`
   const { limit, offset } = pageWindow(input)
   const [items, [total]] = await Promise.all([
     db
-      .select({ match: matches, paymentId: latest('id'), paymentStatus: latest('status') })
+      .select({ match: matches, paymentId: latestPaymentOf('id'), paymentStatus: latestPaymentOf('status') })
       .from(matches)
       .where(where)
       .orderBy(desc(matches.createdAt), desc(matches.id))

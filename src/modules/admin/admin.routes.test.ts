@@ -126,6 +126,29 @@ describe('ban and unban', () => {
 })
 
 describe('GET /admin/matches and GET /admin/actions', () => {
+  it('shows each match with its newest payment, pending or verified', async () => {
+    const seoyeon = await createPerson(ctx.app, { kakaoId: '300', gender: 'F', birthYear: 1995 })
+    const week = weekOf(ctx.clock.now())
+    await recommend(ctx.database, minsu, seoyeon, week)
+    await recommend(ctx.database, seoyeon, minsu, week)
+    await like(ctx.app, minsu, seoyeon, week)
+    ctx.clock.advance(1000)
+    const otherMatchId = (await like(ctx.app, seoyeon, minsu, week)).json().matchId
+    const intent = (matchId: string, who: SignedIn) =>
+      ctx.app.inject({ method: 'POST', url: '/payments/intent', headers: who.headers, payload: { matchId } })
+    const pending = (await intent(matchId, minsu)).json()
+    const paid = (await intent(otherMatchId, seoyeon)).json()
+    assert.equal((await post(`/admin/payments/${paid.id}/verify`, {})).statusCode, 200)
+
+    const byId = new Map(
+      (await get('/admin/matches'))
+        .json()
+        .items.map((m: { id: string; payment: unknown }) => [m.id, m.payment]),
+    )
+    assert.deepEqual(byId.get(matchId), { id: pending.id, status: 'pending' })
+    assert.deepEqual(byId.get(otherMatchId), { id: paid.id, status: 'verified' })
+  })
+
   it('lists matches by status and the audit log newest first', async () => {
     assert.equal((await get('/admin/matches?status=pending')).json().total, 1)
     assert.equal((await get('/admin/matches?status=active')).json().total, 0)

@@ -9,7 +9,7 @@ import {
   recommendations,
   users,
 } from '../../core/db/schema.js'
-import { settlePaymentsOfClosedMatches } from '../payments/payments.repository.js'
+import { latestPaymentOf, settlePaymentsOfClosedMatches } from '../payments/payments.repository.js'
 
 const PAIR_LOCK_NAMESPACE = 727_003
 /** GET /matches shows the newest this many (a list endpoint is always bounded). */
@@ -115,15 +115,12 @@ export const otherOf = (userId: string) =>
  * People since banned or deleted are left out: nobody sees them any more.
  */
 export function matchesOf(db: Executor, userId: string, matchId?: string) {
-  const latestPayment = (column: 'id' | 'status') =>
-    sql<string | null>`(SELECT ${sql.raw(column)}::text FROM payments WHERE match_id = ${matches.id}
-                        ORDER BY created_at DESC LIMIT 1)`
   return db
     .select({
       match: matches,
       profile: profiles,
-      paymentId: latestPayment('id'),
-      paymentStatus: latestPayment('status'),
+      paymentId: latestPaymentOf('id'),
+      paymentStatus: latestPaymentOf('status'),
     })
     .from(matches)
     .innerJoin(users, eq(users.id, otherOf(userId)))

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, ilike, inArray, lte, or } from 'drizzle-orm'
+import { and, count, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/client.js'
-import { type PaymentRow, payments } from '../../core/db/schema.js'
+import { matches, type PaymentRow, payments } from '../../core/db/schema.js'
 import { pageWindow } from '../../core/pagination.js'
 
 /**
@@ -29,6 +29,15 @@ export async function settlePaymentsOfClosedMatches(
 }
 
 const LIVE = ['pending', 'verified'] as const
+
+/**
+ * The `id` or `status` (as text) of the newest payment of the match row of the enclosing query.
+ * Every column is written out qualified: Drizzle leaves `matches.id` unqualified in a single-table
+ * query, and a bare "id" inside this subquery would mean the payment's own id.
+ */
+export const latestPaymentOf = (column: 'id' | 'status') =>
+  sql<string | null>`(SELECT p.${sql.identifier(column)}::text FROM ${payments} p
+                      WHERE p.match_id = ${matches}.id ORDER BY p.created_at DESC LIMIT 1)`
 
 /** Unpaid intents past their expiry become `expired` (lazily, whenever payments are read). */
 export async function expireOverdue(tx: Executor, now: Date, matchId?: string): Promise<void> {
