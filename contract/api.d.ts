@@ -1761,7 +1761,7 @@ export interface paths {
                                     status: "pending" | "verified" | "expired" | "refund_due" | "refunded";
                                 } | null;
                             };
-                            /** @description The other person of a match: their public profile before activation; once the match is active, every field, and their contact if they consented to share it */
+                            /** @description The other person of a match, as their visibility settings show them to anyone; once the match is active, also their contact if they consented to share it */
                             otherProfile: {
                                 /** Format: uuid */
                                 userId: string;
@@ -1774,7 +1774,6 @@ export interface paths {
                                 region?: string;
                                 job?: string;
                                 intro?: string;
-                                birthYear?: number;
                                 contact?: string;
                             };
                         };

@@ -93,7 +93,7 @@ describe('contact details', () => {
     await ctx.database.db.update(matches).set({ status: 'active' }).where(eq(matches.id, matchId))
     const detail = (await call(minsu, 'GET', `/matches/${matchId}`)).json()
     assert.equal(detail.otherProfile.contact, undefined)
-    assert.ok(detail.otherProfile.birthYear, 'the rest of the full profile is there')
+    assert.equal(detail.otherProfile.nickname, '지은', 'the profile is there, as its owner shows it')
   })
 
   it('are shown to the other person of an active match once the owner consents, and withdrawn with it', async () => {

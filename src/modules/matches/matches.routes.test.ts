@@ -172,7 +172,7 @@ describe('GET /matches and GET /matches/:matchId', () => {
     assert.deepEqual(item.payment, { id: payment?.id, status: 'pending' })
   })
 
-  it('gives the public profile before activation and the full one after', async () => {
+  it('shows the other person as their visibility settings allow, before and after activation', async () => {
     const pending = (await get(minsu, `/matches/${matchId}`)).json()
     assert.equal(pending.match.status, 'pending')
     assert.equal(pending.otherProfile.job, undefined)
@@ -183,8 +183,13 @@ describe('GET /matches and GET /matches/:matchId', () => {
       .where(eq(matches.id, matchId))
     const active = (await get(minsu, `/matches/${matchId}`)).json()
     assert.equal(active.match.status, 'active')
-    assert.equal(active.otherProfile.job, '디자이너')
-    assert.equal(active.otherProfile.birthYear, 1996)
+    // Her settings: job hidden, height hidden by default; age shown (derived), the year never.
+    assert.deepEqual(active.otherProfile, pending.otherProfile)
+    assert.equal(active.otherProfile.job, undefined)
+    assert.equal(active.otherProfile.height, undefined)
+    assert.equal(active.otherProfile.age, 30)
+    assert.equal(active.otherProfile.birthYear, undefined)
+    assert.ok(!JSON.stringify(active).includes('1996'))
   })
 
   it('answers 404 for someone else’s match and for an unknown one', async () => {

@@ -122,13 +122,12 @@ export const PublicProfile = Type.Object(
 export const MatchProfile = Type.Object(
   {
     ...PublicProfile.properties,
-    birthYear: Type.Optional(Type.Integer()),
     contact: Type.Optional(Type.String()),
   },
   {
     description:
-      'The other person of a match: their public profile before activation; once the match is active, ' +
-      'every field, and their contact if they consented to share it',
+      'The other person of a match, as their visibility settings show them to anyone; once the match ' +
+      'is active, also their contact if they consented to share it',
   },
 )
 

@@ -35,21 +35,12 @@ export function toProfile(row: ProfileRow, now: Date, cipher: FieldCipher) {
   }
 }
 
-/** The other person of an active match: every field but the visibility settings; the contact only if shared. */
-export function toActiveMatchProfile(row: ProfileRow, now: Date, contact: string | null) {
-  return {
-    userId: row.userId,
-    nickname: row.nickname,
-    gender: row.gender,
-    photos: row.photos,
-    birthYear: row.birthYear,
-    age: yearAge(row.birthYear, now),
-    ...(row.height !== null ? { height: row.height } : {}),
-    ...(row.region !== null ? { region: row.region } : {}),
-    ...(row.job !== null ? { job: row.job } : {}),
-    ...(row.intro !== null ? { intro: row.intro } : {}),
-    ...(contact !== null ? { contact } : {}),
-  }
+/**
+ * The other person of an active match: exactly what their `visible` settings show anyone (DESIGN §5:
+ * the age, never the birth year), plus their contact when they consented to share it.
+ */
+export function toActiveMatchProfile(row: PublicProfileRow, now: Date, contact: string | null) {
+  return { ...toPublicProfile(row, now), ...(contact !== null ? { contact } : {}) }
 }
 
 const OPEN_CHAT = /^https:\/\/open\.kakao\.com\/(o|me)\/[A-Za-z0-9_-]{1,100}$/
@@ -72,7 +63,6 @@ export function normaliseContact(raw: string): string {
   )
 }
 
-/** What another person sees: only the fields the owner's `visible` settings allow, never the birth year. */
 /** What a public profile is made of (list queries read only these columns). */
 export type PublicProfileRow = Pick<
   ProfileRow,
@@ -88,6 +78,7 @@ export type PublicProfileRow = Pick<
   | 'visible'
 >
 
+/** What another person sees: only the fields the owner's `visible` settings allow, never the birth year. */
 export function toPublicProfile(row: PublicProfileRow, now: Date) {
   const visible = { ...DEFAULT_VISIBILITY, ...row.visible }
   return {
