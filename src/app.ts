@@ -215,6 +215,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     log: app.log,
     k: config.scheduler.k,
     activeDays: config.scheduler.activeDays,
+    beforeLoad: () => activity.flush(),
     onFinished: (run) => {
       metrics.batchRuns.inc({ status: run.status })
       if (run.durationMs !== null) metrics.batchDuration.observe(run.durationMs / 1000)

@@ -87,7 +87,6 @@ export async function waitForRun(app: FastifyInstance, admin: SignedIn, runId: s
 
 /** Starts the batch through the admin route and waits until the run has ended. */
 export async function runBatch(app: FastifyInstance, admin: SignedIn, week?: string) {
-  await app.activity.flush()
   const res = await app.inject({
     method: 'POST',
     url: '/admin/recs/run',

@@ -61,7 +61,7 @@ export function createAuthService({ config, db, tokens, kakao, clock, cipher }: 
           throw unauthorized('ID_TOKEN_REPLAYED', 'This ID token has already been used; sign in again')
         }
         const bannedBefore = await isBannedIdentity(tx, cipher.keyedHash(kakaoUserId))
-        return upsertUserByKakaoId(tx, kakaoUserId, role, bannedBefore)
+        return upsertUserByKakaoId(tx, kakaoUserId, role, bannedBefore, clock())
       })
       if (user.banned) throw forbidden('USER_BANNED', 'This account has been suspended')
 

@@ -200,6 +200,38 @@ describe('the weekly batch', () => {
     assert.deepEqual(await listOf(me.userId, weekOf(ctx.clock.now())), [id('ok')])
   })
 
+  it('includes someone who signed up and filled in their profile just before the run', async () => {
+    await createCrowd(ctx.app, 0, 2)
+    // Straight through the routes, with no flush of the activity buffer in between.
+    const newcomer = await signIn(ctx.app, '777')
+    for (const [url, payload] of [
+      ['/profile', { nickname: '새내기', gender: 'M', birthYear: 1995, region: '서울' }],
+      ['/preferences', { targetGender: 'F', ageMin: 19, ageMax: 60 }],
+    ] as const) {
+      const res = await ctx.app.inject({ method: 'PUT', url, headers: newcomer.headers, payload })
+      assert.equal(res.statusCode, 200, res.body)
+    }
+    const run = await runBatch(ctx.app, admin)
+    assert.equal(run.status, 'succeeded')
+    assert.equal((await listOf(newcomer.userId, weekOf(ctx.clock.now()))).length, 2)
+  })
+
+  it('writes the activity it has buffered before reading who is active', async () => {
+    const app = await ctx.build({ REC_K: '2', REC_ACTIVE_DAYS: '14', ADMIN_KAKAO_IDS: '1' })
+    await createCrowd(app, 0, 2)
+    const returning = await createPerson(app, { kakaoId: '778', gender: 'M', birthYear: 1995 })
+    const monthAgo = new Date(ctx.clock.now().getTime() - 30 * 24 * 3600_000)
+    await ctx.database.db.update(users).set({ lastActiveAt: monthAgo }).where(eq(users.id, returning.userId))
+    // Back after a month: one request, noted in the activity buffer, and the batch starts at once.
+    assert.equal(
+      (await app.inject({ method: 'GET', url: '/me', headers: returning.headers })).statusCode,
+      200,
+    )
+    const run = await runBatch(app, admin)
+    assert.equal(run.status, 'succeeded')
+    assert.equal((await listOf(returning.userId, weekOf(ctx.clock.now()))).length, 2)
+  })
+
   it('runs one batch at a time: a second start while one runs is refused, over HTTP with 409', async () => {
     await createCrowd(ctx.app, 4, 4)
     const log = { info() {}, error() {} }

@@ -101,6 +101,11 @@ export interface BatchRunnerDeps {
   activeDays: number
   /** Told how every run ended (metrics). */
   onFinished?: (run: BatchRunRow) => void
+  /**
+   * Runs before the batch reads who is eligible: the app writes the activity it has buffered, so
+   * that someone active a moment ago is not left out of the week.
+   */
+  beforeLoad?: () => Promise<void>
 }
 
 export interface StartRunInput {
@@ -136,6 +141,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     const week = run.week
     const fromWeek = addWeeks(week, -EXPOSURE_WINDOW_WEEKS)
     await updateRun(db, run.id, { status: 'running', startedAt: now })
+    await deps.beforeLoad?.()
 
     const activeSince = new Date(now.getTime() - deps.activeDays * DAY_MS)
     // On a server the parts load concurrently, each on its own connection; PGlite takes them in turn.

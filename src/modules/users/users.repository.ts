@@ -23,18 +23,24 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
 
 /**
  * Creates the user on first sign-in (banned from the start if this Kakao id was banned before the
- * person deleted an account); afterwards only the role (from ADMIN_KAKAO_IDS) changes.
+ * person deleted an account); afterwards only the role (from ADMIN_KAKAO_IDS) changes. Signing in is
+ * activity, written at once (not through the activity recorder): a batch run right after a new
+ * person's first sign-in must already count them as active.
  */
 export async function upsertUserByKakaoId(
   db: Executor,
   kakaoUserId: string,
   role: UserRole,
   bannedOnCreate: boolean,
+  now: Date,
 ): Promise<UserRow> {
   const [row] = await db
     .insert(users)
-    .values({ kakaoUserId, role, banned: bannedOnCreate })
-    .onConflictDoUpdate({ target: users.kakaoUserId, set: { role } })
+    .values({ kakaoUserId, role, banned: bannedOnCreate, lastActiveAt: now })
+    .onConflictDoUpdate({
+      target: users.kakaoUserId,
+      set: { role, lastActiveAt: sql`GREATEST(${users}.last_active_at, excluded.last_active_at)` },
+    })
     .returning()
   if (!row) throw new Error('upsert returned no row')
   return row
