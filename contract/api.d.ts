@@ -5515,8 +5515,13 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: number;
+                                /**
+                                 * @description `admin` (an operator, see adminId) or `system:<name>` (the API itself, e.g. `system:startup`)
+                                 * @example admin
+                                 */
+                                actor: string;
                                 /** Format: uuid */
-                                adminId: string;
+                                adminId: string | null;
                                 action: string;
                                 targetId: string | null;
                                 detail: unknown | (never | null);

@@ -198,7 +198,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   )
   app.addHook('onClose', async () => activity.close())
   app.decorate('activity', activity)
-  const authenticator = createAuthenticator({ db, tokens, clock, activity })
+  const authenticator = createAuthenticator({
+    db,
+    tokens,
+    clock,
+    activity,
+    adminKakaoIds: config.adminKakaoIds,
+  })
   const cipher = createFieldCipher(config.dataEncryptionKey, config.dataEncryptionOldKeys)
   const authService = createAuthService({ config, db, tokens, kakao, clock, cipher })
   const profileService = createProfileService({ db, clock, cipher })

@@ -5,6 +5,7 @@ import { type DbHandle, openDatabase } from './core/db/client.js'
 import { runMigrations } from './core/db/migrate.js'
 import { isDatabaseUnavailable } from './core/errors.js'
 import { createMetrics } from './core/observability/metrics.js'
+import { demoteUnlistedAdmins } from './modules/auth/auth.service.js'
 
 const STARTUP_RETRY_MS = 2_000
 const STARTUP_ATTEMPTS = 30
@@ -35,8 +36,12 @@ async function main(): Promise<void> {
       app?.log.warn({ err: { type: err.name, message: err.message } }, 'idle database connection failed'),
   })
   await migrateWhenReachable(database)
+  const demoted = await demoteUnlistedAdmins(database.db, config.adminKakaoIds)
   const server = await buildApp({ config, database, metrics })
   app = server
+  if (demoted.length > 0) {
+    server.log.warn({ demoted: demoted.length }, 'admins no longer in ADMIN_KAKAO_IDS were demoted')
+  }
 
   let closing = false
   const shutdown = async (signal: string) => {

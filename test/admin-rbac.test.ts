@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
-import { users } from '../src/core/db/schema.js'
+import { adminActions, users } from '../src/core/db/schema.js'
+import { demoteUnlistedAdmins } from '../src/modules/auth/auth.service.js'
 import { createTestContext, type SignedIn, signIn, type TestContext } from './helpers/context.js'
 
 let ctx: TestContext
@@ -43,5 +44,65 @@ describe('every /admin route', () => {
         assert.equal(res.json().error.code, 'ADMIN_ONLY')
       }
     }
+  })
+})
+
+describe('an admin removed from ADMIN_KAKAO_IDS', () => {
+  let removed: SignedIn
+  let admin: SignedIn
+  before(async () => {
+    const formerList = await ctx.build({ ADMIN_KAKAO_IDS: '1,2' })
+    removed = await signIn(formerList, '2')
+    admin = await signIn(ctx.app, '1')
+  })
+
+  it('loses admin power at once, contact reveal included, before any restart', async () => {
+    const [row] = await ctx.database.db.select().from(users).where(eq(users.id, removed.userId))
+    assert.equal(row?.role, 'admin', 'still an admin in the database')
+    const contact = await ctx.app.inject({
+      method: 'GET',
+      url: `/admin/users/${user.userId}/contact?reason=check`,
+      headers: removed.headers,
+    })
+    assert.equal(contact.statusCode, 403)
+    assert.equal(contact.json().error.code, 'ADMIN_ONLY')
+    for (const { method, url } of adminRoutes) {
+      const res = await ctx.app.inject({ method, url, headers: removed.headers })
+      assert.equal(res.statusCode, 403, `${method} ${url}`)
+    }
+  })
+
+  it('is demoted at start-up, sessions ended, by the system actor in the audit log', async () => {
+    assert.deepEqual(await demoteUnlistedAdmins(ctx.database.db, new Set(['1'])), [removed.userId])
+    const [row] = await ctx.database.db.select().from(users).where(eq(users.id, removed.userId))
+    assert.equal(row?.role, 'user')
+    const old = await ctx.app.inject({ method: 'GET', url: '/me', headers: removed.headers })
+    assert.equal(old.statusCode, 401)
+    assert.equal(old.json().error.code, 'TOKEN_REVOKED')
+
+    const log = (
+      await ctx.app.inject({ method: 'GET', url: '/admin/actions', headers: admin.headers })
+    ).json()
+    const demotion = log.items.find((a: { action: string }) => a.action === 'user.demote')
+    assert.equal(demotion.actor, 'system:startup')
+    assert.equal(demotion.adminId, null)
+    assert.equal(demotion.targetId, removed.userId)
+    assert.deepEqual(await demoteUnlistedAdmins(ctx.database.db, new Set(['1'])), [], 'once')
+    assert.equal(
+      (await ctx.app.inject({ method: 'GET', url: '/me', headers: admin.headers })).statusCode,
+      200,
+    )
+  })
+})
+
+describe('the audit log', () => {
+  it('keeps admin_id exactly when the actor is an admin', async () => {
+    const insert = (values: typeof adminActions.$inferInsert) =>
+      ctx.database.db.insert(adminActions).values(values)
+    await assert.rejects(insert({ actor: 'admin', adminId: null, action: 'x', targetId: null }))
+    await assert.rejects(
+      insert({ actor: 'system:startup', adminId: user.userId, action: 'x', targetId: null }),
+    )
+    await assert.rejects(insert({ actor: 'somebody' as 'admin', adminId: null, action: 'x', targetId: null }))
   })
 })

@@ -23,6 +23,9 @@ import {
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
+/** Who made an audited change: an operator, or a part of the API itself (`system:startup`, …). */
+export type AuditActor = 'admin' | `system:${string}`
+
 export const USER_ROLES = ['user', 'admin'] as const
 export type UserRole = (typeof USER_ROLES)[number]
 export const GENDERS = ['M', 'F'] as const
@@ -269,19 +272,26 @@ export const payments = pgTable(
   ],
 )
 
+/**
+ * The audit trail of changes made by operators (`actor = 'admin'`, with their `admin_id`) and by the
+ * API itself (`actor = 'system:<name>'`, e.g. `system:startup`, no admin_id).
+ */
 export const adminActions = pgTable(
   'admin_actions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    adminId: uuid('admin_id')
-      .notNull()
-      .references(() => users.id),
+    actor: text('actor').$type<AuditActor>().notNull(),
+    adminId: uuid('admin_id').references(() => users.id),
     action: text('action').notNull(),
     targetId: text('target_id'),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('admin_actions_created_idx').on(t.createdAt)],
+  (t) => [
+    index('admin_actions_created_idx').on(t.createdAt),
+    check('admin_actions_actor_check', sql`${t.actor} = 'admin' OR ${t.actor} ~ '^system:[a-z][a-z0-9_-]*$'`),
+    check('admin_actions_admin_id_check', sql`(${t.actor} = 'admin') = (${t.adminId} IS NOT NULL)`),
+  ],
 )
 
 export const reports = pgTable(

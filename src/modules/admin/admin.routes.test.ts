@@ -162,8 +162,10 @@ describe('GET /admin/matches and GET /admin/actions', () => {
     const log = (await get('/admin/actions?page=1&pageSize=10')).json()
     assert.equal(log.total, 2)
     assert.equal(log.items[0].action, 'user.unban')
+    assert.deepEqual([log.items[0].actor, log.items[0].adminId], ['admin', admin.userId])
     assert.deepEqual(Object.keys(log.items[0]).sort(), [
       'action',
+      'actor',
       'adminId',
       'createdAt',
       'detail',

@@ -95,7 +95,13 @@ export const AdminMatch = Type.Object({
 
 export const AdminAction = Type.Object({
   id: Type.Integer(),
-  adminId: Uuid,
+  actor: Type.String({
+    pattern: '^(admin|system:[a-z][a-z0-9_-]*)$',
+    description:
+      '`admin` (an operator, see adminId) or `system:<name>` (the API itself, e.g. `system:startup`)',
+    examples: ['admin', 'system:startup'],
+  }),
+  adminId: Nullable(Uuid),
   action: Type.String(),
   targetId: Nullable(Type.String()),
   detail: Nullable(Type.Unknown()),

@@ -1,3 +1,4 @@
+import { recordAdminAction } from '../../core/audit.js'
 import type { MatchStatus, UserRow } from '../../core/db/schema.js'
 import type { CoreDeps } from '../../core/deps.js'
 import { conflict, notFound } from '../../core/errors.js'
@@ -18,7 +19,6 @@ import {
   reportsAbout,
   searchUsers,
 } from './admin.repository.js'
-import { recordAdminAction } from './admin-actions.repository.js'
 
 const userNotFound = () => notFound('USER_NOT_FOUND', 'No such user')
 const iso = (d: Date | null) => d?.toISOString() ?? null
@@ -168,6 +168,7 @@ export function createAdminService({ db, clock, cipher }: CoreDeps) {
         input,
         items.map((a) => ({
           id: a.id,
+          actor: a.actor,
           adminId: a.adminId,
           action: a.action,
           targetId: a.targetId,

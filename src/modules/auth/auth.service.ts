@@ -1,3 +1,4 @@
+import { recordSystemAction } from '../../core/audit.js'
 import type { Config } from '../../core/config.js'
 import type { Database } from '../../core/db/client.js'
 import { badRequest, forbidden, unauthorized } from '../../core/errors.js'
@@ -5,7 +6,7 @@ import type { FieldCipher } from '../../core/security/crypto.js'
 import { secretsEqual, type TokenService } from '../../core/security/tokens.js'
 import type { Clock } from '../../core/time.js'
 import { isBannedIdentity } from '../users/account.repository.js'
-import { upsertUserByKakaoId } from '../users/users.repository.js'
+import { demoteAdminsExcept, upsertUserByKakaoId } from '../users/users.repository.js'
 import { toUser } from '../users/users.schemas.js'
 import { recordIdTokenUse } from './auth.repository.js'
 import type { KakaoIdentity, KakaoIdTokenVerifier } from './kakao-id-token.js'
@@ -72,3 +73,25 @@ export function createAuthService({ config, db, tokens, kakao, clock, cipher }: 
 }
 
 export type AuthService = ReturnType<typeof createAuthService>
+
+/**
+ * At start-up: admins whose Kakao id is no longer in ADMIN_KAKAO_IDS become users and their sessions
+ * end, each demotion audited as `system:startup`, in one transaction. (Admin routes also check the
+ * list on every request; this makes the database and the tokens agree with it.)
+ */
+export async function demoteUnlistedAdmins(
+  db: Database,
+  adminKakaoIds: ReadonlySet<string>,
+): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const demoted = await demoteAdminsExcept(tx, [...adminKakaoIds])
+    for (const userId of demoted) {
+      await recordSystemAction(tx, 'startup', {
+        action: 'user.demote',
+        targetId: userId,
+        detail: { reason: 'no longer in ADMIN_KAKAO_IDS' },
+      })
+    }
+    return demoted
+  })
+}

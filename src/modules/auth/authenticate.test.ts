@@ -173,7 +173,13 @@ describe('requireAdmin', () => {
     const tokens = createTokenService({ secret: config.appSecret, ...config.jwt, clock: ctx.clock.now })
     const activity = createActivityRecorder(ctx.database.db, () => {})
     after(() => activity.close())
-    const auth = createAuthenticator({ db: ctx.database.db, tokens, clock: ctx.clock.now, activity })
+    const auth = createAuthenticator({
+      db: ctx.database.db,
+      tokens,
+      clock: ctx.clock.now,
+      activity,
+      adminKakaoIds: new Set(['6001', '6003']),
+    })
     probe = Fastify()
     registerErrorHandling(probe)
     probe.decorateRequest('auth', null)

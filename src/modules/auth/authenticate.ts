@@ -27,7 +27,11 @@ export interface Authenticator {
   requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void>
   /** preParsing hook (after the rate limit, before the body is read): as requireUser, but a banned user is let in (only deleting the account uses it). */
   requireAccount(request: FastifyRequest, reply: FastifyReply): Promise<void>
-  /** preParsing hook (after the rate limit, before the body is read): as requireUser, and the user's role in the database is `admin`. */
+  /**
+   * preParsing hook (after the rate limit, before the body is read): as requireUser, and the user's
+   * role in the database is `admin` and their Kakao id is in the current ADMIN_KAKAO_IDS (an id
+   * removed from the list loses admin power at once, not when its tokens expire).
+   */
   requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void>
   /**
    * preParsing hook for a route that reads the caller's row in the same statement as its data (one
@@ -51,6 +55,7 @@ export function createAuthenticator(deps: {
   tokens: TokenService
   activity: ActivityRecorder
   clock: Clock
+  adminKakaoIds: ReadonlySet<string>
 }): Authenticator {
   async function verifyBearer(request: FastifyRequest): Promise<AccessClaims> {
     const header = request.headers.authorization
@@ -87,18 +92,21 @@ export function createAuthenticator(deps: {
     return auth
   }
 
-  async function signIn(request: FastifyRequest, allowBanned: boolean): Promise<void> {
+  async function signIn(request: FastifyRequest, allowBanned: boolean): Promise<UserRow> {
     const claims = await verifyBearer(request)
-    admitUser(request, claims, await findUserById(deps.db, claims.sub), allowBanned)
+    const user = await findUserById(deps.db, claims.sub)
+    admitUser(request, claims, user, allowBanned)
+    return user as UserRow
   }
-  const requireUser = (request: FastifyRequest) => signIn(request, false)
 
   return {
-    requireUser,
-    requireAccount: (request) => signIn(request, true),
+    requireUser: async (request) => void (await signIn(request, false)),
+    requireAccount: async (request) => void (await signIn(request, true)),
     async requireAdmin(request) {
-      await requireUser(request)
-      if (request.auth?.role !== 'admin') throw forbidden('ADMIN_ONLY', 'This route is for administrators')
+      const user = await signIn(request, false)
+      if (user.role !== 'admin' || !deps.adminKakaoIds.has(user.kakaoUserId)) {
+        throw forbidden('ADMIN_ONLY', 'This route is for administrators')
+      }
     },
     async requireToken(request) {
       request.tokenClaims = await verifyBearer(request)

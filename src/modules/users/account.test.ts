@@ -68,7 +68,7 @@ describe('DELETE /me', () => {
     const admin = await signIn(await ctx.build({ ADMIN_KAKAO_IDS: '1' }), '1')
     await db
       .insert(adminActions)
-      .values({ adminId: admin.userId, action: 'payment.verify', targetId: payment?.id })
+      .values({ actor: 'admin', adminId: admin.userId, action: 'payment.verify', targetId: payment?.id })
     await db.insert(blocks).values({ blockerId: jieun.userId, blockedId: minsu.userId })
 
     // A request a moment before the deletion leaves activity waiting to be written.

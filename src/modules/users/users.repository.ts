@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, isNull, notInArray, sql } from 'drizzle-orm'
 import { type Executor, preparedPerDatabase } from '../../core/db/client.js'
 import { type UserRole, type UserRow, users } from '../../core/db/schema.js'
 
@@ -79,4 +79,23 @@ export async function anonymiseUser(db: Executor, id: string, now: Date): Promis
       tokenVersion: sql`${users.tokenVersion} + 1`,
     })
     .where(eq(users.id, id))
+}
+
+/**
+ * Makes every admin whose Kakao id is not in `kakaoIds` a user and ends their sessions
+ * (token_version + 1). Returns who was demoted.
+ */
+export async function demoteAdminsExcept(db: Executor, kakaoIds: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .update(users)
+    .set({ role: 'user', tokenVersion: sql`${users.tokenVersion} + 1` })
+    .where(
+      and(
+        eq(users.role, 'admin'),
+        isNull(users.deletedAt),
+        kakaoIds.length ? notInArray(users.kakaoUserId, [...kakaoIds]) : undefined,
+      ),
+    )
+    .returning({ id: users.id })
+  return rows.map((r) => r.id)
 }
