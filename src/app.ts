@@ -254,7 +254,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         auth: authenticator,
         metricsToken: config.metricsToken,
       })
-      await api.register(authRoutes, { auth: authService, limit: syncLimit(config) })
+      await api.register(authRoutes, {
+        auth: authService,
+        authenticator,
+        limit: syncLimit(config),
+      })
       await api.register(profileRoutes, { profiles: profileService, auth: authenticator })
       await api.register(consentRoutes, { consents: consentService, auth: authenticator })
       await api.register(accountRoutes, { account: accountService, auth: authenticator })

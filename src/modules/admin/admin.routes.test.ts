@@ -91,16 +91,21 @@ describe('ban and unban', () => {
   it('bans a user (locked out, matches closed, audited) and lifts the ban', async () => {
     const res = await post(`/admin/users/${minsu.userId}/ban`, { reason: '사기 의심' })
     assert.equal(res.statusCode, 200)
-    assert.equal(
-      (await ctx.app.inject({ method: 'GET', url: '/me', headers: minsu.headers })).statusCode,
-      403,
-    )
+    const during = await ctx.app.inject({ method: 'GET', url: '/me', headers: minsu.headers })
+    assert.equal(during.statusCode, 403)
+    assert.equal(during.json().error.code, 'USER_BANNED')
+    const [banned] = await ctx.database.db.select().from(users).where(eq(users.id, minsu.userId))
+    assert.equal(banned?.tokenVersion, 1, 'the ban ended every session')
     const [match] = await ctx.database.db.select().from(matches).where(eq(matches.id, matchId))
     assert.equal(match?.status, 'closed')
     assert.equal((await post(`/admin/users/${minsu.userId}/ban`, { reason: 'again' })).statusCode, 409)
     assert.equal((await post(`/admin/users/${minsu.userId}/unban`, { reason: '오해' })).statusCode, 200)
+    const old = await ctx.app.inject({ method: 'GET', url: '/me', headers: minsu.headers })
+    assert.equal(old.statusCode, 401, 'the ban ended every session; lifting it revives none')
+    assert.equal(old.json().error.code, 'TOKEN_REVOKED')
+    const again = await signIn(ctx.app, '100')
     assert.equal(
-      (await ctx.app.inject({ method: 'GET', url: '/me', headers: minsu.headers })).statusCode,
+      (await ctx.app.inject({ method: 'GET', url: '/me', headers: again.headers })).statusCode,
       200,
     )
     const actions = (await ctx.database.db.select().from(adminActions)).map((a) => a.action)

@@ -97,6 +97,35 @@ describe('POST /auth/sync-kakao with KAKAO_VERIFY=none (dev and test)', () => {
   })
 })
 
+describe('POST /auth/logout', () => {
+  it('ends every session of the caller: 204, then 401 TOKEN_REVOKED for every old token', async () => {
+    const phone = (await sync(ctx.app, { kakaoUserId: '1501' })).json().jwt
+    ctx.clock.advance(1000)
+    const laptop = (await sync(ctx.app, { kakaoUserId: '1501' })).json().jwt
+    const other = (await sync(ctx.app, { kakaoUserId: '1502' })).json().jwt
+    const me = (jwt: string) =>
+      ctx.app.inject({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${jwt}` } })
+    assert.equal((await me(phone)).statusCode, 200)
+
+    const out = await ctx.app.inject({
+      method: 'POST',
+      url: '/auth/logout',
+      headers: { authorization: `Bearer ${laptop}` },
+    })
+    assert.equal(out.statusCode, 204)
+    assert.equal(out.body, '')
+    for (const jwt of [phone, laptop]) {
+      const res = await me(jwt)
+      assert.equal(res.statusCode, 401)
+      assert.equal(res.json().error.code, 'TOKEN_REVOKED')
+    }
+    assert.equal((await me(other)).statusCode, 200, 'nobody else is signed out')
+    const fresh = (await sync(ctx.app, { kakaoUserId: '1501' })).json().jwt
+    assert.equal((await me(fresh)).statusCode, 200)
+    assert.equal((await ctx.app.inject({ method: 'POST', url: '/auth/logout' })).statusCode, 401)
+  })
+})
+
 describe('POST /auth/sync-kakao with KAKAO_VERIFY=idtoken', () => {
   let app: FastifyInstance
   const secret = { 'x-sync-secret': SYNC_SECRET }

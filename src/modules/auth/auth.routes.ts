@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { errorResponses } from '../../core/http/schemas.js'
+import { Type } from 'typebox'
+import { authErrors, errorResponses } from '../../core/http/schemas.js'
 import type { syncLimit } from '../../core/http/security.js'
 import { SyncKakaoBody, SyncKakaoHeaders, SyncKakaoResponse } from './auth.schemas.js'
 import type { AuthService } from './auth.service.js'
+import { type Authenticator, caller } from './authenticate.js'
 
 export const authRoutes: FastifyPluginAsyncTypebox<{
   auth: AuthService
+  authenticator: Authenticator
   limit: ReturnType<typeof syncLimit>
-}> = async (app, { auth, limit }) => {
+}> = async (app, { auth, authenticator, limit }) => {
   app.post(
     '/auth/sync-kakao',
     {
@@ -26,5 +29,22 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         idToken: request.body.idToken,
         syncSecret: request.headers['x-sync-secret'],
       }),
+  )
+
+  app.post(
+    '/auth/logout',
+    {
+      preParsing: authenticator.requireAccount,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere: every token issued to you so far stops working',
+        security: [{ bearerAuth: [] }],
+        response: { 204: Type.Null({ description: 'Signed out' }), ...authErrors() },
+      },
+    },
+    async (request, reply) => {
+      await auth.logout(caller(request))
+      return reply.status(204).send(null)
+    },
   )
 }

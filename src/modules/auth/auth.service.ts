@@ -6,9 +6,10 @@ import type { FieldCipher } from '../../core/security/crypto.js'
 import { secretsEqual, type TokenService } from '../../core/security/tokens.js'
 import type { Clock } from '../../core/time.js'
 import { isBannedIdentity } from '../users/account.repository.js'
-import { demoteAdminsExcept, upsertUserByKakaoId } from '../users/users.repository.js'
+import { demoteAdminsExcept, endSessions, upsertUserByKakaoId } from '../users/users.repository.js'
 import { toUser } from '../users/users.schemas.js'
 import { recordIdTokenUse } from './auth.repository.js'
+import type { AuthContext } from './authenticate.js'
 import type { KakaoIdentity, KakaoIdTokenVerifier } from './kakao-id-token.js'
 
 export interface SyncKakaoInput {
@@ -45,6 +46,11 @@ export function createAuthService({ config, db, tokens, kakao, clock, cipher }: 
   }
 
   return {
+    /** POST /auth/logout: ends every session of the caller (a banned person may sign out too). */
+    async logout(auth: AuthContext): Promise<void> {
+      await endSessions(db, auth.userId)
+    },
+
     /** POST /auth/sync-kakao: proves who the caller is, upserts the user, issues our JWT. */
     async syncKakao(input: SyncKakaoInput) {
       const expected = config.kakao.syncSharedSecret

@@ -78,10 +78,17 @@ export function createAuthenticator(deps: {
     allowBanned: boolean,
   ): AuthContext {
     // The token alone is not enough: a ban or a deletion must take effect before it expires.
-    if (!user || user.id !== claims.sub || user.deletedAt || user.tokenVersion !== claims.tv) {
+    if (!user || user.id !== claims.sub || user.deletedAt) {
       throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid; sign in again')
     }
+    // A ban ends every session too (the version moves on), but while it lasts the person is told why;
+    // and the session the ban ended may still delete the account or sign out (PIPA: a banned person
+    // can still have their data erased, and cannot sign in again to get a fresh token).
     if (user.banned && !allowBanned) throw forbidden('USER_BANNED', 'This account has been suspended')
+    const endedByBan = user.banned && claims.tv === user.tokenVersion - 1
+    if (user.tokenVersion !== claims.tv && !endedByBan) {
+      throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid; sign in again')
+    }
     const now = deps.clock()
     if (!user.lastActiveAt || now.getTime() - user.lastActiveAt.getTime() >= ACTIVITY_RESOLUTION_MS) {
       deps.activity.note(user.id, now)

@@ -7,7 +7,7 @@ import { pageOf } from '../../core/pagination.js'
 import type { Clock } from '../../core/time.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { closeMatches, pairCondition, wasRecommended } from '../matches/matches.repository.js'
-import { findUserById, setBanned } from '../users/users.repository.js'
+import { endSessions, findUserById, setBanned } from '../users/users.repository.js'
 import {
   blocksOf,
   deleteBlock,
@@ -38,9 +38,13 @@ async function requireMet(tx: Executor, me: string, other: string): Promise<void
   if (!match) throw unknownPerson()
 }
 
-/** Bans a user: tokens stop working at once, pending and active matches close (payments settle). */
+/**
+ * Bans a user: every session ends (lifting the ban later does not revive old tokens), pending and
+ * active matches close (payments settle).
+ */
 export async function banUser(tx: Executor, userId: string, now: Date): Promise<void> {
   await setBanned(tx, userId, true)
+  await endSessions(tx, userId)
   await closeMatches(tx, or(eq(matches.userA, userId), eq(matches.userB, userId)) as SQL, now)
 }
 

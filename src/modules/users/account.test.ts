@@ -169,6 +169,23 @@ describe('DELETE /me', () => {
     )
   })
 
+  it('is open to a person banned by an operator, with the session the ban ended', async () => {
+    const admin = await signIn(await ctx.build({ ADMIN_KAKAO_IDS: '1' }), '1')
+    const ban = await ctx.app.inject({
+      method: 'POST',
+      url: `/admin/users/${jieun.userId}/ban`,
+      headers: admin.headers,
+      payload: { reason: '사기' },
+    })
+    assert.equal(ban.statusCode, 200)
+    assert.equal(
+      (await ctx.app.inject({ method: 'GET', url: '/me', headers: jieun.headers })).statusCode,
+      403,
+    )
+    assert.equal((await deleteMe(jieun)).statusCode, 204)
+    assert.equal((await ctx.database.db.select().from(bannedIdentities)).length, 1)
+  })
+
   it('requires a token', async () => {
     assert.equal((await ctx.app.inject({ method: 'DELETE', url: '/me' })).statusCode, 401)
   })

@@ -55,6 +55,14 @@ export async function recordActivity(db: Executor, entries: Array<{ id: string; 
     WHERE u.id = x.id AND u.deleted_at IS NULL AND (u.last_active_at IS NULL OR u.last_active_at < x.at)`)
 }
 
+/** Ends every session of the user: tokens issued before carry the old version and are refused. */
+export async function endSessions(db: Executor, id: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ tokenVersion: sql`${users.tokenVersion} + 1` })
+    .where(eq(users.id, id))
+}
+
 /**
  * Bans or lifts a ban. Every request re-reads the flag, so tokens stop working at once, except for
  * deleting the account, which a banned person may still do (PIPA).
