@@ -6,7 +6,7 @@ import helmet from 'helmet'
 import { Redis } from 'ioredis'
 import type { Config } from '../config.js'
 import { AppError } from '../errors.js'
-import { secretsEqual, type TokenService } from '../security/tokens.js'
+import { bearerToken, secretsEqual, type TokenService } from '../security/tokens.js'
 
 const MINUTE_MS = 60_000
 
@@ -17,7 +17,7 @@ const MINUTE_MS = 60_000
  */
 export function clientKey(tokens: TokenService) {
   return async (request: FastifyRequest): Promise<string> => {
-    const token = /^Bearer\s+(\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+    const token = bearerToken(request.headers.authorization)
     if (token) {
       const result = await tokens.verify(token)
       if (result.ok) return `user:${result.claims.sub}`

@@ -54,10 +54,14 @@ export function createTokenService(settings: TokenSettings): TokenService {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         currentDate: settings.clock(),
       })
-      const { sub, role, tv, exp } = payload
+      const { sub, role, tv, exp, iat } = payload
       if (typeof sub !== 'string' || !UUID.test(sub) || (role !== 'user' && role !== 'admin')) {
         return { ok: false, reason: 'invalid' }
       }
+      // jose accepts any iat; a token from the future was not issued by this clock.
+      const now = settings.clock().getTime() / 1000
+      if (typeof iat !== 'number' || iat > now + CLOCK_TOLERANCE_SECONDS)
+        return { ok: false, reason: 'invalid' }
       if (typeof tv !== 'number' || !Number.isInteger(tv) || typeof exp !== 'number') {
         return { ok: false, reason: 'invalid' }
       }
@@ -95,6 +99,14 @@ export function createTokenService(settings: TokenSettings): TokenService {
       return verifyWithJose(token)
     },
   }
+}
+
+/**
+ * The credentials of an `Authorization: Bearer <token>` header; the scheme name is
+ * case-insensitive (RFC 7235 §2.1), so `bearer` and `BEARER` work too.
+ */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header ? /^bearer[ \t]+(\S+)[ \t]*$/i.exec(header)?.[1] : undefined
 }
 
 /** Compares two secrets in time independent of where they differ (and of their lengths). */

@@ -37,7 +37,7 @@ async function forge(
     .setSubject(userId)
     .setIssuer((change.claims?.iss as string) ?? config.jwt.issuer)
     .setAudience((change.claims?.aud as string) ?? config.jwt.audience)
-    .setIssuedAt(iat)
+    .setIssuedAt((change.claims?.iat as number) ?? iat)
     .setExpirationTime((change.claims?.exp as number) ?? iat + 3600)
     .sign(change.key ?? secret)
 }
@@ -55,6 +55,16 @@ for (const path of ['/matches', '/me', '/recommendations'])
 
     it('accept the token sync-kakao issued', async () => {
       assert.equal((await me(`Bearer ${user.token}`)).statusCode, 200)
+    })
+
+    it('accept the scheme name in any case (RFC 7235)', async () => {
+      assert.equal((await me(`bearer ${user.token}`)).statusCode, 200)
+      assert.equal((await me(`BEARER ${user.token}`)).statusCode, 200)
+    })
+
+    it('accept a token issued within the clock tolerance of now', async () => {
+      const token = await forge(user.userId, { claims: { iat: nowSeconds() + 3 } })
+      assert.equal((await me(`Bearer ${token}`)).statusCode, 200)
     })
 
     const refusals: Array<[string, () => Promise<string | undefined>, string]> = [
@@ -79,6 +89,12 @@ for (const path of ['/matches', '/me', '/recommendations'])
       [
         'a token for another audience',
         async () => `Bearer ${await forge(user.userId, { claims: { aud: 'someone-else' } })}`,
+        'INVALID_TOKEN',
+      ],
+      [
+        'a token issued in the future',
+        async () =>
+          `Bearer ${await forge(user.userId, { claims: { iat: nowSeconds() + 3600, exp: nowSeconds() + 7200 } })}`,
         'INVALID_TOKEN',
       ],
       [

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify'
 import type { Database } from '../../core/db/client.js'
 import type { UserRole, UserRow } from '../../core/db/schema.js'
 import { forbidden, unauthorized } from '../../core/errors.js'
-import type { AccessClaims, TokenService } from '../../core/security/tokens.js'
+import { type AccessClaims, bearerToken, type TokenService } from '../../core/security/tokens.js'
 import type { Clock } from '../../core/time.js'
 import { ACTIVITY_RESOLUTION_MS, type ActivityRecorder } from '../users/activity.js'
 import { findUserById } from '../users/users.repository.js'
@@ -20,7 +20,7 @@ declare module 'fastify' {
   }
 }
 
-const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/
+const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
 
 export interface Authenticator {
   /** preParsing hook (after the rate limit, before the body is read): any valid, unrevoked token of a user who is neither banned nor deleted. */
@@ -60,8 +60,9 @@ export function createAuthenticator(deps: {
   async function verifyBearer(request: FastifyRequest): Promise<AccessClaims> {
     const header = request.headers.authorization
     if (!header) throw unauthorized('AUTH_REQUIRED', 'Sign in first: send Authorization: Bearer <jwt>')
-    const token = BEARER.exec(header)?.[1]
-    if (!token) throw unauthorized('INVALID_TOKEN', 'The Authorization header is not a bearer token')
+    const token = bearerToken(header)
+    if (!token || !COMPACT_JWT.test(token))
+      throw unauthorized('INVALID_TOKEN', 'The Authorization header is not a bearer token')
     const result = await deps.tokens.verify(token)
     if (!result.ok) {
       throw result.reason === 'expired'

@@ -8,7 +8,7 @@ import { payments } from '../../core/db/schema.js'
 import { authErrors } from '../../core/http/schemas.js'
 import { noLimit } from '../../core/http/security.js'
 import type { Metrics } from '../../core/observability/metrics.js'
-import { secretsEqual } from '../../core/security/tokens.js'
+import { bearerToken, secretsEqual } from '../../core/security/tokens.js'
 import type { Authenticator } from '../auth/authenticate.js'
 
 /** GET /metrics in Prometheus format: for METRICS_TOKEN (a scraper) or an admin token, never public. */
@@ -32,7 +32,7 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{
     request: FastifyRequest,
     reply: Parameters<Authenticator['requireAdmin']>[1],
   ) => {
-    const given = /^Bearer\s+(\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+    const given = bearerToken(request.headers.authorization)
     if (metricsToken && given && secretsEqual(given, metricsToken)) return
     await auth.requireAdmin(request, reply)
   }
