@@ -17,6 +17,7 @@ import { registerErrorHandling } from './core/http/errors-plugin.js'
 import { noLimit, registerSecurity, strictLimit, syncLimit } from './core/http/security.js'
 import { createMetrics, type Metrics } from './core/observability/metrics.js'
 import { createFieldCipher } from './core/security/crypto.js'
+import { createIdentityHasher } from './core/security/identity-hash.js'
 import { createTokenService } from './core/security/tokens.js'
 import { type Clock, systemClock } from './core/time.js'
 import { adminRoutes } from './modules/admin/admin.routes.js'
@@ -206,14 +207,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     adminKakaoIds: config.adminKakaoIds,
   })
   const cipher = createFieldCipher(config.dataEncryptionKey, config.dataEncryptionOldKeys)
-  const authService = createAuthService({ config, db, tokens, kakao, clock, cipher })
-  const profileService = createProfileService({ db, clock, cipher })
+  const identities = createIdentityHasher(config.identityHashKey, [
+    config.dataEncryptionKey,
+    ...config.dataEncryptionOldKeys,
+  ])
+  const authService = createAuthService({ config, db, tokens, kakao, clock, identities })
+  const profileService = createProfileService({ db, clock, cipher, identities })
   const consentService = createConsentService({ db, clock })
-  const matchService = createMatchService({ db, clock, cipher })
+  const matchService = createMatchService({ db, clock, cipher, identities })
   const safetyService = createSafetyService({ db, clock })
-  const accountService = createAccountService({ db, clock, cipher })
+  const accountService = createAccountService({ db, clock, identities })
   const paymentService = createPaymentService({ db, clock, config })
-  const adminService = createAdminService({ db, clock, cipher })
+  const adminService = createAdminService({ db, clock, cipher, identities })
   const runner = createBatchRunner({
     database,
     ...(options.batchLock ? { lock: options.batchLock } : {}),

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
-import { ConfigError, DEV_DATA_ENCRYPTION_KEY, ENV_VARIABLES, loadConfig } from './config.js'
+import {
+  ConfigError,
+  DEV_DATA_ENCRYPTION_KEY,
+  DEV_IDENTITY_HASH_KEY,
+  ENV_VARIABLES,
+  loadConfig,
+} from './config.js'
 
 const SAFE_PROD = {
   APP_ENV: 'prod',
@@ -11,6 +17,7 @@ const SAFE_PROD = {
   KAKAO_CLIENT_ID: 'kakao-rest-api-key',
   SYNC_SHARED_SECRET: 's'.repeat(40),
   DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
   BANK_ACCOUNT: '110-123-456789',
   DATABASE_URL: 'postgres://app:pw@db:5432/kakao_match',
 }
@@ -78,6 +85,7 @@ describe('configuration', () => {
     assert.match(refusal({ KAKAO_VERIFY: 'maybe' }), /KAKAO_VERIFY/)
     assert.match(refusal({ JWT_ALG: 'none' }), /JWT_ALG/)
     assert.match(refusal({ DATA_ENCRYPTION_KEY: 'c2hvcnQ=' }), /DATA_ENCRYPTION_KEY/)
+    assert.match(refusal({ IDENTITY_HASH_KEY: 'c2hvcnQ=' }), /IDENTITY_HASH_KEY/)
     assert.match(refusal({ KAKAO_VERIFY: 'idtoken' }), /KAKAO_CLIENT_ID/)
     assert.match(refusal({ REC_CRON: 'every monday' }), /REC_CRON/)
     assert.match(refusal({ REC_K: '0' }), /REC_K/)
@@ -107,6 +115,13 @@ describe('configuration', () => {
         'the dev DATA_ENCRYPTION_KEY',
         { DATA_ENCRYPTION_KEY: DEV_DATA_ENCRYPTION_KEY },
         /DATA_ENCRYPTION_KEY/,
+      ],
+      ['a missing IDENTITY_HASH_KEY', { IDENTITY_HASH_KEY: undefined }, /IDENTITY_HASH_KEY/],
+      ['the dev IDENTITY_HASH_KEY', { IDENTITY_HASH_KEY: DEV_IDENTITY_HASH_KEY }, /IDENTITY_HASH_KEY/],
+      [
+        'an IDENTITY_HASH_KEY equal to DATA_ENCRYPTION_KEY',
+        { IDENTITY_HASH_KEY: Buffer.alloc(32, 7).toString('base64') },
+        /IDENTITY_HASH_KEY/,
       ],
       ['the sample bank account', { BANK_ACCOUNT: undefined }, /BANK_ACCOUNT/],
     ]

@@ -9,6 +9,8 @@ import { type Static, Type } from 'typebox'
 const DEV_APP_SECRET = 'dev-only-app-secret-change-me-0123456789abcdef'
 /** 32 bytes, base64. Fixed so that dev data stays readable across restarts; refused in prod. */
 export const DEV_DATA_ENCRYPTION_KEY = 'ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM='
+/** 32 bytes, base64. Fixed so that dev bans stay recognised across restarts; refused in prod. */
+export const DEV_IDENTITY_HASH_KEY = 'ZGV2LW9ubHktaWRlbnRpdHktaGFzaC1rZXktMzItYnk='
 const SAMPLE_BANK_ACCOUNT = '000-0000-0000-00'
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -48,6 +50,7 @@ const EnvSchema = Type.Object({
   ADMIN_KAKAO_IDS: Type.String({ default: '' }),
   DATA_ENCRYPTION_KEY: Type.String({ default: DEV_DATA_ENCRYPTION_KEY }),
   DATA_ENCRYPTION_OLD_KEYS: Type.String({ default: '' }),
+  IDENTITY_HASH_KEY: Type.String({ default: DEV_IDENTITY_HASH_KEY }),
 
   PAYMENT_AMOUNT_KRW: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 30000 }),
   PAYMENT_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 3 }),
@@ -101,6 +104,8 @@ export interface Config {
   dataEncryptionKey: Buffer
   /** Keys rotated out: still used to decrypt values written under them. */
   dataEncryptionOldKeys: Buffer[]
+  /** Keys the hashes of banned identities (never rotated: see core/security/identity-hash.ts). */
+  identityHashKey: Buffer
   payment: {
     amountKrw: number
     expireDays: number
@@ -153,6 +158,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (oldKeys.some((k) => k.length !== 32)) {
     throw new ConfigError('Invalid configuration: DATA_ENCRYPTION_OLD_KEYS must list 32-byte base64 keys')
   }
+  const identityHashKey = Buffer.from(env.IDENTITY_HASH_KEY, 'base64')
+  if (identityHashKey.length !== 32) {
+    throw new ConfigError('Invalid configuration: IDENTITY_HASH_KEY must be 32 bytes, base64-encoded')
+  }
   if (env.KAKAO_VERIFY === 'idtoken' && !env.KAKAO_CLIENT_ID) {
     throw new ConfigError('Invalid configuration: KAKAO_CLIENT_ID is required when KAKAO_VERIFY=idtoken')
   }
@@ -188,6 +197,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     adminKakaoIds: new Set(splitList(env.ADMIN_KAKAO_IDS)),
     dataEncryptionKey: key,
     dataEncryptionOldKeys: oldKeys,
+    identityHashKey,
     payment: {
       amountKrw: env.PAYMENT_AMOUNT_KRW,
       expireDays: env.PAYMENT_EXPIRE_DAYS,
@@ -222,6 +232,12 @@ function assertProductionSafe(config: Config, env: Env): void {
     refuse('SYNC_SHARED_SECRET is shorter than 32 characters')
   if (env.DATA_ENCRYPTION_KEY === DEV_DATA_ENCRYPTION_KEY) {
     refuse('DATA_ENCRYPTION_KEY is the development key; generate 32 random bytes (base64)')
+  }
+  if (env.IDENTITY_HASH_KEY === DEV_IDENTITY_HASH_KEY) {
+    refuse('IDENTITY_HASH_KEY is missing or the development key; generate 32 random bytes (base64), once')
+  }
+  if (config.identityHashKey.equals(config.dataEncryptionKey)) {
+    refuse('IDENTITY_HASH_KEY must differ from DATA_ENCRYPTION_KEY (it is never rotated)')
   }
   if (env.BANK_ACCOUNT === SAMPLE_BANK_ACCOUNT) refuse('BANK_ACCOUNT is the sample account')
 }

@@ -1,5 +1,6 @@
 import type { Database } from './db/client.js'
 import type { FieldCipher } from './security/crypto.js'
+import type { IdentityHasher } from './security/identity-hash.js'
 import type { Clock } from './time.js'
 
 /** What most services are built from (buildApp wires them). */
@@ -7,4 +8,5 @@ export interface CoreDeps {
   db: Database
   clock: Clock
   cipher: FieldCipher
+  identities: IdentityHasher
 }

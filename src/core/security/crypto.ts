@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 
 /**
  * Field encryption for personal data at rest: AES-256-GCM with a random 96-bit IV.
@@ -8,8 +8,6 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
 export interface FieldCipher {
   encrypt(plaintext: string): string
   decrypt(stored: string): string
-  /** A keyed hash (HMAC-SHA-256) for values that must be recognised but not kept. */
-  keyedHash(value: string): string
 }
 
 const keyId = (key: Buffer) => createHash('sha256').update(key).digest('base64url').slice(0, 8)
@@ -17,7 +15,6 @@ const keyId = (key: Buffer) => createHash('sha256').update(key).digest('base64ur
 export function createFieldCipher(current: Buffer, previous: readonly Buffer[] = []): FieldCipher {
   const keys = new Map([current, ...previous].map((k) => [keyId(k), k]))
   const currentId = keyId(current)
-  const hashKey = Buffer.from(hkdfSync('sha256', current, Buffer.alloc(0), 'shh-match keyed hash v1', 32))
   return {
     encrypt(plaintext) {
       const iv = randomBytes(12)
@@ -44,9 +41,6 @@ export function createFieldCipher(current: Buffer, previous: readonly Buffer[] =
         decipher.update(Buffer.from(ciphertext, 'base64url')),
         decipher.final(),
       ]).toString('utf8')
-    },
-    keyedHash(value) {
-      return createHmac('sha256', hashKey).update(value).digest('hex')
     },
   }
 }

@@ -7,6 +7,7 @@ import type { AuthContext } from '../auth/authenticate.js'
 import { findPreferences } from '../profiles/profiles.repository.js'
 import { toPreferences, toProfile } from '../profiles/profiles.service.js'
 import { banUser } from '../safety/safety.service.js'
+import { forgetBannedIdentity } from '../users/account.repository.js'
 import { findUserById, setBanned } from '../users/users.repository.js'
 import {
   findUserWithProfile,
@@ -35,7 +36,7 @@ const toAdminUser = (u: UserRow, nickname: string | null) => ({
   createdAt: u.createdAt.toISOString(),
 })
 
-export function createAdminService({ db, clock, cipher }: CoreDeps) {
+export function createAdminService({ db, clock, cipher, identities }: CoreDeps) {
   return {
     /** GET /admin/users */
     async users(input: PageInput & { query?: string | undefined }) {
@@ -131,7 +132,11 @@ export function createAdminService({ db, clock, cipher }: CoreDeps) {
           )
         }
         if (banned) await banUser(tx, userId, clock())
-        else await setBanned(tx, userId, false)
+        else {
+          await setBanned(tx, userId, false)
+          // A person banned before deleting an account came back banned through this hash.
+          await forgetBannedIdentity(tx, identities.known(user.kakaoUserId))
+        }
         await recordAdminAction(tx, {
           adminId: admin.userId,
           action: banned ? 'user.ban' : 'user.unban',

@@ -2,10 +2,14 @@ import { recordSystemAction } from '../../core/audit.js'
 import type { Config } from '../../core/config.js'
 import type { Database } from '../../core/db/client.js'
 import { badRequest, forbidden, unauthorized } from '../../core/errors.js'
-import type { FieldCipher } from '../../core/security/crypto.js'
+import type { IdentityHasher } from '../../core/security/identity-hash.js'
 import { secretsEqual, type TokenService } from '../../core/security/tokens.js'
 import type { Clock } from '../../core/time.js'
-import { isBannedIdentity } from '../users/account.repository.js'
+import {
+  findBannedIdentity,
+  forgetBannedIdentity,
+  rememberBannedIdentity,
+} from '../users/account.repository.js'
 import { demoteAdminsExcept, endSessions, upsertUserByKakaoId } from '../users/users.repository.js'
 import { toUser } from '../users/users.schemas.js'
 import { recordIdTokenUse } from './auth.repository.js'
@@ -24,10 +28,10 @@ export interface AuthServiceDeps {
   tokens: TokenService
   kakao: KakaoIdTokenVerifier | null
   clock: Clock
-  cipher: FieldCipher
+  identities: IdentityHasher
 }
 
-export function createAuthService({ config, db, tokens, kakao, clock, cipher }: AuthServiceDeps) {
+export function createAuthService({ config, db, tokens, kakao, clock, identities }: AuthServiceDeps) {
   async function proveIdentity(
     input: SyncKakaoInput,
   ): Promise<{ kakaoUserId: string; proof?: KakaoIdentity }> {
@@ -67,8 +71,14 @@ export function createAuthService({ config, db, tokens, kakao, clock, cipher }: 
         if (proof && !(await recordIdTokenUse(tx, proof.tokenHash, proof.expiresAt, clock()))) {
           throw unauthorized('ID_TOKEN_REPLAYED', 'This ID token has already been used; sign in again')
         }
-        const bannedBefore = await isBannedIdentity(tx, cipher.keyedHash(kakaoUserId))
-        return upsertUserByKakaoId(tx, kakaoUserId, role, bannedBefore, clock())
+        const banned = await findBannedIdentity(tx, identities.known(kakaoUserId))
+        const current = identities.hash(kakaoUserId)
+        if (banned && banned !== current) {
+          // Stored under a legacy key: keep it under IDENTITY_HASH_KEY from now on.
+          await forgetBannedIdentity(tx, [banned])
+          await rememberBannedIdentity(tx, current)
+        }
+        return upsertUserByKakaoId(tx, kakaoUserId, role, banned !== undefined, clock())
       })
       if (user.banned) throw forbidden('USER_BANNED', 'This account has been suspended')
 

@@ -1,4 +1,4 @@
-import { eq, or } from 'drizzle-orm'
+import { eq, inArray, or } from 'drizzle-orm'
 import type { Executor } from '../../core/db/client.js'
 import {
   bannedIdentities,
@@ -30,11 +30,16 @@ export async function rememberBannedIdentity(tx: Executor, kakaoIdHash: string):
   await tx.insert(bannedIdentities).values({ kakaoIdHash }).onConflictDoNothing()
 }
 
-export async function isBannedIdentity(tx: Executor, kakaoIdHash: string): Promise<boolean> {
-  const [row] = await tx
+/** The first of `hashes` (one identity's current and legacy hashes) that is stored, if any. */
+export async function findBannedIdentity(tx: Executor, hashes: string[]): Promise<string | undefined> {
+  const rows = await tx
     .select({ hash: bannedIdentities.kakaoIdHash })
     .from(bannedIdentities)
-    .where(eq(bannedIdentities.kakaoIdHash, kakaoIdHash))
-    .limit(1)
-  return row !== undefined
+    .where(inArray(bannedIdentities.kakaoIdHash, hashes))
+  const stored = new Set(rows.map((r) => r.hash))
+  return hashes.find((h) => stored.has(h))
+}
+
+export async function forgetBannedIdentity(tx: Executor, hashes: string[]): Promise<void> {
+  await tx.delete(bannedIdentities).where(inArray(bannedIdentities.kakaoIdHash, hashes))
 }

@@ -7,7 +7,11 @@ import { closeMatches } from '../matches/matches.repository.js'
 import { erasePersonalData, rememberBannedIdentity } from './account.repository.js'
 import { anonymiseUser, findUserById } from './users.repository.js'
 
-export function createAccountService({ db, clock, cipher }: CoreDeps) {
+export function createAccountService({
+  db,
+  clock,
+  identities,
+}: Pick<CoreDeps, 'db' | 'clock' | 'identities'>) {
   return {
     /**
      * DELETE /me: closes the person's matches, erases their personal data and anonymises the
@@ -19,7 +23,7 @@ export function createAccountService({ db, clock, cipher }: CoreDeps) {
         const user = await findUserById(tx, auth.userId)
         if (!user || user.deletedAt) throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid')
         const now = clock()
-        if (user.banned) await rememberBannedIdentity(tx, cipher.keyedHash(user.kakaoUserId))
+        if (user.banned) await rememberBannedIdentity(tx, identities.hash(user.kakaoUserId))
         await closeMatches(tx, or(eq(matches.userA, user.id), eq(matches.userB, user.id)) as SQL, now)
         await erasePersonalData(tx, user.id)
         await anonymiseUser(tx, user.id, now)

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { eq, or } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
 import { createPerson, like, recommend } from '../../../test/helpers/factories.js'
+import { DEV_DATA_ENCRYPTION_KEY, DEV_IDENTITY_HASH_KEY } from '../../core/config.js'
 import {
   adminActions,
   bannedIdentities,
@@ -17,6 +19,7 @@ import {
   recommendations,
   users,
 } from '../../core/db/schema.js'
+import { createIdentityHasher } from '../../core/security/identity-hash.js'
 import { weekOf } from '../../core/time.js'
 
 let ctx: TestContext
@@ -184,6 +187,63 @@ describe('DELETE /me', () => {
     )
     assert.equal((await deleteMe(jieun)).statusCode, 204)
     assert.equal((await ctx.database.db.select().from(bannedIdentities)).length, 1)
+  })
+
+  it('keeps a banned person banned across a rotation of DATA_ENCRYPTION_KEY', async () => {
+    await ctx.database.db.update(users).set({ banned: true }).where(eq(users.id, jieun.userId))
+    assert.equal((await deleteMe(jieun)).statusCode, 204)
+    const rotated = await ctx.build({
+      ADMIN_KAKAO_IDS: '1',
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      DATA_ENCRYPTION_OLD_KEYS: DEV_DATA_ENCRYPTION_KEY,
+    })
+    const res = await rotated.inject({
+      method: 'POST',
+      url: '/auth/sync-kakao',
+      payload: { kakaoUserId: '200' },
+    })
+    assert.equal(res.statusCode, 403)
+    assert.equal(res.json().error.code, 'USER_BANNED')
+  })
+
+  it('recognises a ban hashed before IDENTITY_HASH_KEY, re-keys it, and forgets it when the ban is lifted', async () => {
+    // What a ban was stored as before: keyed from the DATA_ENCRYPTION_KEY of the time, since rotated out.
+    const oldKey = Buffer.from(DEV_DATA_ENCRYPTION_KEY, 'base64')
+    const legacyKey = Buffer.from(hkdfSync('sha256', oldKey, Buffer.alloc(0), 'shh-match keyed hash v1', 32))
+    const legacy = createHmac('sha256', legacyKey).update('300').digest('hex')
+    await ctx.database.db.insert(bannedIdentities).values({ kakaoIdHash: legacy })
+    const app = await ctx.build({
+      ADMIN_KAKAO_IDS: '1',
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      DATA_ENCRYPTION_OLD_KEYS: DEV_DATA_ENCRYPTION_KEY,
+    })
+    const sync = () =>
+      app.inject({ method: 'POST', url: '/auth/sync-kakao', payload: { kakaoUserId: '300' } })
+    assert.equal((await sync()).json().error.code, 'USER_BANNED')
+    const current = createIdentityHasher(Buffer.from(DEV_IDENTITY_HASH_KEY, 'base64'), []).hash('300')
+    assert.deepEqual(
+      (await ctx.database.db.select().from(bannedIdentities)).map((r) => r.kakaoIdHash),
+      [current],
+      'stored under IDENTITY_HASH_KEY from now on',
+    )
+
+    const admin = await signIn(app, '1')
+    const [returning] = await ctx.database.db.select().from(users).where(eq(users.kakaoUserId, '300'))
+    const unban = await app.inject({
+      method: 'POST',
+      url: `/admin/users/${returning?.id}/unban`,
+      headers: admin.headers,
+      payload: { reason: '이의 신청 인용' },
+    })
+    assert.equal(unban.statusCode, 200)
+    assert.equal(
+      (await ctx.database.db.select().from(bannedIdentities)).length,
+      0,
+      'lifting the ban forgets it',
+    )
+    const person = await signIn(app, '300')
+    assert.equal((await deleteMe(person)).statusCode, 204)
+    assert.equal((await sync()).statusCode, 200, 'a new account, not banned')
   })
 
   it('requires a token', async () => {
