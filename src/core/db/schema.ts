@@ -396,7 +396,10 @@ export const bannedIdentities = pgTable('banned_identities', {
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 })
 
-/** SHA-256 of every Kakao ID token accepted, kept until the token expires, so a token works once. */
+/**
+ * SHA-256 of the decoded signature of every Kakao ID token accepted, kept until the token expires,
+ * so a token works once, however its signature is spelled.
+ */
 export const kakaoIdTokenUses = pgTable(
   'kakao_id_token_uses',
   {

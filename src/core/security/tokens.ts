@@ -115,7 +115,3 @@ export function secretsEqual(given: string, expected: string): boolean {
   const b = createHash('sha256').update(expected).digest()
   return timingSafeEqual(a, b)
 }
-
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex')
-}

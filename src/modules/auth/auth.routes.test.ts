@@ -171,6 +171,23 @@ describe('POST /auth/sync-kakao with KAKAO_VERIFY=idtoken', () => {
     assert.equal((await ctx.database.db.select().from(kakaoIdTokenUses)).length, 1)
   })
 
+  it('refuses a used token whose signature is spelled differently (unused base64url bits)', async () => {
+    const idToken = await kakao.idToken('4247', ctx.clock.now())
+    assert.equal((await sync(app, { idToken }, secret)).statusCode, 200)
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const last = alphabet.indexOf(idToken.at(-1) as string)
+    const respelled = `${idToken.slice(0, -1)}${alphabet[last ^ 1]}`
+    assert.notEqual(respelled, idToken)
+    assert.deepEqual(
+      Buffer.from(respelled.split('.')[2] as string, 'base64url'),
+      Buffer.from(idToken.split('.')[2] as string, 'base64url'),
+      'the same signature bytes',
+    )
+    const replay = await sync(app, { idToken: respelled }, secret)
+    assert.equal(replay.statusCode, 401)
+    assert.equal(replay.json().error.code, 'ID_TOKEN_REPLAYED')
+  })
+
   it('refuses a token for another audience', async () => {
     const idToken = await kakao.idToken('1', ctx.clock.now(), { aud: 'someone-elses-app' })
     await expectRefused({ idToken }, 401, 'INVALID_ID_TOKEN')

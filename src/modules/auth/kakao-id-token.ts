@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto'
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose'
 import { AppError, serviceUnavailable, unauthorized } from '../../core/errors.js'
-import { sha256Hex } from '../../core/security/tokens.js'
 import type { Clock } from '../../core/time.js'
 
 export const KAKAO_ISSUER = 'https://kauth.kakao.com'
@@ -12,12 +12,23 @@ export interface KakaoIdentity {
   kakaoUserId: string
   /** When the token stops being valid: its hash must be remembered until then. */
   expiresAt: Date
+  /** SHA-256 of the token's decoded signature (see signatureHash). */
   tokenHash: string
 }
 
 export interface KakaoIdTokenVerifier {
   /** Verifies a Kakao OpenID Connect ID token; throws a 401 AppError if it is not acceptable. */
   verify(idToken: string): Promise<KakaoIdentity>
+}
+
+/**
+ * What identifies a use of an ID token: its decoded signature bytes, not the string. The last
+ * base64url character of an RS256 signature carries unused bits, so one token has several spellings
+ * that all verify; they decode to the same bytes (and the signed header.payload cannot change).
+ */
+function signatureHash(idToken: string): string {
+  const signature = idToken.slice(idToken.lastIndexOf('.') + 1)
+  return createHash('sha256').update(Buffer.from(signature, 'base64url')).digest('hex')
 }
 
 export function createKakaoIdTokenVerifier(options: {
@@ -61,7 +72,7 @@ export function createKakaoIdTokenVerifier(options: {
         return {
           kakaoUserId: payload.sub,
           expiresAt: new Date((payload.exp + CLOCK_TOLERANCE_SECONDS) * 1000),
-          tokenHash: sha256Hex(idToken),
+          tokenHash: signatureHash(idToken),
         }
       } catch (err) {
         if (err instanceof AppError) throw err
