@@ -6,6 +6,7 @@ import { base64url, decodeJwt, SignJWT } from 'jose'
 import { createTestContext, type TestContext } from '../../../test/helpers/context.js'
 import { FakeKakao, KAKAO_CLIENT_ID } from '../../../test/helpers/kakao.js'
 import { kakaoIdTokenUses, users } from '../../core/db/schema.js'
+import { createKakaoIdTokenVerifier } from './kakao-id-token.js'
 
 const SYNC_SECRET = 'next-server-shared-secret-0123456789'
 
@@ -256,4 +257,28 @@ describe('POST /auth/sync-kakao with KAKAO_VERIFY=idtoken', () => {
     assert.equal(res.statusCode, 503)
     assert.equal(res.json().error.code, 'KAKAO_UNAVAILABLE')
   })
+
+  for (const behaviour of ['http-500', 'slow', 'not-json'] as const) {
+    it(`answers 503 KAKAO_UNAVAILABLE, not 401, when the key set answers ${behaviour}`, async (t) => {
+      kakao.answer(behaviour)
+      t.after(() => kakao.answer('ok'))
+      // A fresh verifier (nothing cached), waiting 200 ms for the key set.
+      const verifier = createKakaoIdTokenVerifier({
+        clientId: KAKAO_CLIENT_ID,
+        jwksUrl: kakao.jwksUrl,
+        clock: ctx.clock.now,
+        timeoutMs: 200,
+      })
+      const troubled = await ctx.build(kakao.env({ SYNC_SHARED_SECRET: SYNC_SECRET }), {
+        kakaoVerifier: verifier,
+      })
+      const res = await sync(troubled, { idToken: await kakao.idToken('4250', ctx.clock.now()) }, secret)
+      assert.equal(res.statusCode, 503, res.body)
+      assert.equal(res.json().error.code, 'KAKAO_UNAVAILABLE')
+      assert.equal((await ctx.database.db.select().from(users)).length, 0)
+      kakao.answer('ok')
+      const retried = await sync(troubled, { idToken: await kakao.idToken('4250', ctx.clock.now()) }, secret)
+      assert.equal(retried.statusCode, 200, 'a retry once Kakao is back succeeds')
+    })
+  }
 })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose'
+import { createRemoteJWKSet, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose'
 import { AppError, serviceUnavailable, unauthorized } from '../../core/errors.js'
 import type { Clock } from '../../core/time.js'
 
@@ -31,21 +31,39 @@ function signatureHash(idToken: string): string {
   return createHash('sha256').update(Buffer.from(signature, 'base64url')).digest('hex')
 }
 
+const kakaoUnavailable = () =>
+  serviceUnavailable('KAKAO_UNAVAILABLE', 'Kakao sign-in keys could not be fetched; try again')
+
 export function createKakaoIdTokenVerifier(options: {
   clientId: string
   jwksUrl: string
   clock: Clock
+  /** How long to wait for the key set (default 5 s). */
+  timeoutMs?: number
 }): KakaoIdTokenVerifier {
   // jose caches the key set and refetches on an unknown `kid` (at most every 30 s).
-  const jwks = createRemoteJWKSet(new URL(options.jwksUrl), {
-    timeoutDuration: 5_000,
+  const remote = createRemoteJWKSet(new URL(options.jwksUrl), {
+    timeoutDuration: options.timeoutMs ?? 5_000,
     cooldownDuration: 30_000,
     cacheMaxAge: 6 * 60 * 60 * 1000,
   })
+  // Getting the key set is Kakao's side of the bargain: an HTTP error, a timeout, a body that is not
+  // a key set or no route to Kakao is a 503 to retry, never a 401 blaming the person signing in.
+  // Only "no key for this token" is about the token.
+  const keys: JWTVerifyGetKey = async (header, token) => {
+    try {
+      return await remote(header, token)
+    } catch (err) {
+      if (err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JWKSMultipleMatchingKeys) {
+        throw err
+      }
+      throw kakaoUnavailable()
+    }
+  }
   return {
     async verify(idToken) {
       try {
-        const { payload } = await jwtVerify(idToken, jwks, {
+        const { payload } = await jwtVerify(idToken, keys, {
           algorithms: ['RS256'],
           issuer: KAKAO_ISSUER,
           audience: options.clientId,
@@ -76,9 +94,6 @@ export function createKakaoIdTokenVerifier(options: {
         }
       } catch (err) {
         if (err instanceof AppError) throw err
-        if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) {
-          throw serviceUnavailable('KAKAO_UNAVAILABLE', 'Kakao sign-in keys could not be fetched; try again')
-        }
         if (err instanceof joseErrors.JWTExpired) {
           throw unauthorized(
             'ID_TOKEN_EXPIRED',
@@ -88,8 +103,7 @@ export function createKakaoIdTokenVerifier(options: {
         if (err instanceof joseErrors.JOSEError) {
           throw unauthorized('INVALID_ID_TOKEN', 'The Kakao ID token is not valid')
         }
-        // A network failure while fetching the key set: Kakao (or the route to it) is down.
-        throw serviceUnavailable('KAKAO_UNAVAILABLE', 'Kakao sign-in keys could not be fetched; try again')
+        throw err
       }
     },
   }
