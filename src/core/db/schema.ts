@@ -388,11 +388,16 @@ export const consents = pgTable(
 )
 
 /**
- * Keyed hashes (HMAC-SHA-256) of the Kakao ids of banned people who deleted their account, so that
- * signing in again does not lift the ban. The Kakao id itself is not kept.
+ * Keyed hashes (HMAC-SHA-256, IDENTITY_HASH_KEY) of the Kakao ids of banned people who deleted their
+ * account, so that signing in again does not lift the ban. The Kakao id itself is not kept.
  */
 export const bannedIdentities = pgTable('banned_identities', {
   kakaoIdHash: text('kakao_id_hash').primaryKey(),
+  /**
+   * Hashed with a key derived from a DATA_ENCRYPTION_KEY, before IDENTITY_HASH_KEY existed: still
+   * recognised while that key is listed, and re-keyed when the person signs in again.
+   */
+  legacy: boolean('legacy').notNull().default(false),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 })
 

@@ -114,7 +114,7 @@ export function createAdminService({ db, clock, cipher, identities }: CoreDeps) 
           now: clock(),
         })
         const stored = row.profile?.contactEncrypted
-        return { userId, contact: stored ? cipher.decrypt(stored) : null }
+        return { userId, contact: stored ? cipher.decrypt(stored, userId) : null }
       })
     },
 

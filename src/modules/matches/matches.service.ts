@@ -87,7 +87,7 @@ export function createMatchService({ db, clock, cipher }: CoreDeps) {
       if (row.match.status === 'active') {
         const contact =
           row.profile.contactEncrypted && (await sharesContact(db, other))
-            ? cipher.decrypt(row.profile.contactEncrypted)
+            ? cipher.decrypt(row.profile.contactEncrypted, row.profile.userId)
             : null
         otherProfile = toActiveMatchProfile(row.profile, now, contact)
       } else {

@@ -30,7 +30,7 @@ export function toProfile(row: ProfileRow, now: Date, cipher: FieldCipher) {
     intro: row.intro,
     photos: row.photos,
     visible: { ...DEFAULT_VISIBILITY, ...row.visible },
-    contact: row.contactEncrypted ? cipher.decrypt(row.contactEncrypted) : null,
+    contact: row.contactEncrypted ? cipher.decrypt(row.contactEncrypted, row.userId) : null,
     updatedAt: row.updatedAt.toISOString(),
   }
 }
@@ -170,7 +170,7 @@ export function createProfileService({ db, clock, cipher }: CoreDeps) {
           intro: trimOrNull(input.intro),
           photos: input.photos ?? [],
           visible: { ...DEFAULT_VISIBILITY, ...input.visible },
-          contactEncrypted: contact ? cipher.encrypt(normaliseContact(contact)) : null,
+          contactEncrypted: contact ? cipher.encrypt(normaliseContact(contact), auth.userId) : null,
         },
         now,
       )

@@ -211,7 +211,7 @@ describe('DELETE /me', () => {
     const oldKey = Buffer.from(DEV_DATA_ENCRYPTION_KEY, 'base64')
     const legacyKey = Buffer.from(hkdfSync('sha256', oldKey, Buffer.alloc(0), 'shh-match keyed hash v1', 32))
     const legacy = createHmac('sha256', legacyKey).update('300').digest('hex')
-    await ctx.database.db.insert(bannedIdentities).values({ kakaoIdHash: legacy })
+    await ctx.database.db.insert(bannedIdentities).values({ kakaoIdHash: legacy, legacy: true })
     const app = await ctx.build({
       ADMIN_KAKAO_IDS: '1',
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
