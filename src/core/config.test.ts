@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import {
@@ -15,7 +16,7 @@ const SAFE_PROD = {
   APP_SECRET: 'a-random-production-secret-of-40-chars!!',
   KAKAO_VERIFY: 'idtoken',
   KAKAO_CLIENT_ID: 'kakao-rest-api-key',
-  SYNC_SHARED_SECRET: 's'.repeat(40),
+  SYNC_SHARED_SECRET: 'Hq3vX9bT2mKp7Lw4Zr8Nc6Fd1Js5Gy0A',
   DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
   BANK_ACCOUNT: '110-123-456789',
@@ -97,6 +98,23 @@ describe('configuration', () => {
     const config = loadConfig(SAFE_PROD)
     assert.equal(config.env, 'prod')
     assert.equal(config.kakao.verify, 'idtoken')
+    // Random secrets as the README says to make them pass the variety floor.
+    for (let i = 0; i < 200; i++) {
+      const hex = randomBytes(16).toString('hex')
+      const base64 = randomBytes(48).toString('base64')
+      assert.equal(loadConfig({ ...SAFE_PROD, APP_SECRET: base64, SYNC_SHARED_SECRET: hex }).env, 'prod')
+    }
+  })
+
+  it('refuses to run as dev when APP_ENV is unset but NODE_ENV=production, naming APP_ENV', () => {
+    const { APP_ENV: _unset, ...rest } = SAFE_PROD
+    assert.match(refusal({ ...rest, NODE_ENV: 'production' }), /APP_ENV/)
+    assert.equal(loadConfig({ ...SAFE_PROD, NODE_ENV: 'production' }).env, 'prod')
+    assert.equal(
+      loadConfig({ APP_ENV: 'dev', NODE_ENV: 'production' }).env,
+      'dev',
+      'an explicit choice is kept',
+    )
   })
 
   describe('APP_ENV=prod refuses', () => {
@@ -124,6 +142,27 @@ describe('configuration', () => {
         /IDENTITY_HASH_KEY/,
       ],
       ['the sample bank account', { BANK_ACCOUNT: undefined }, /BANK_ACCOUNT/],
+      [
+        'a KAKAO_JWKS_URL over plain http',
+        { KAKAO_JWKS_URL: 'http://kauth.kakao.com/.well-known/jwks.json' },
+        /KAKAO_JWKS_URL/,
+      ],
+      ['an APP_SECRET of one repeated character', { APP_SECRET: 'x'.repeat(48) }, /APP_SECRET.*distinct/],
+      [
+        'an APP_SECRET of a short repeated pattern',
+        { APP_SECRET: 'abc1'.repeat(12) },
+        /APP_SECRET.*distinct/,
+      ],
+      [
+        'a SYNC_SHARED_SECRET of one repeated character',
+        { SYNC_SHARED_SECRET: 's'.repeat(40) },
+        /SYNC_SHARED_SECRET/,
+      ],
+      [
+        'the dev key among DATA_ENCRYPTION_OLD_KEYS',
+        { DATA_ENCRYPTION_OLD_KEYS: `${Buffer.alloc(32, 3).toString('base64')},${DEV_DATA_ENCRYPTION_KEY}` },
+        /DATA_ENCRYPTION_OLD_KEYS/,
+      ],
     ]
     for (const [what, change, variable] of cases) {
       it(what, () => {

@@ -127,6 +127,12 @@ function envName(instancePath: string, params: Record<string, unknown>): string 
 
 /** Parses and validates the environment once. Throws a ConfigError naming every bad variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  if (!source.APP_ENV?.trim() && source.NODE_ENV?.trim() === 'production') {
+    // A production image or platform that forgot APP_ENV must not quietly run with dev defaults.
+    throw new ConfigError(
+      'Invalid configuration: APP_ENV is not set but NODE_ENV=production; set APP_ENV=prod (or dev/test explicitly)',
+    )
+  }
   const raw: Record<string, unknown> = {}
   for (const key of Object.keys(EnvSchema.properties)) {
     const value = source[key]
@@ -217,21 +223,46 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return config
 }
 
+/**
+ * A floor against secrets typed by hand ("aaaa…", "abab…"): at least this many distinct characters.
+ * Random secrets clear it with room to spare (32 random hex characters have 8 or more distinct ones
+ * in every one of 200,000 draws); it is no entropy estimate, the 32-character minimum does that work.
+ */
+const MIN_DISTINCT_SECRET_CHARACTERS = 8
+
 /** The settings that are fine on a laptop and dangerous in production. */
 function assertProductionSafe(config: Config, env: Env): void {
   const refuse = (message: string) => {
     throw new ConfigError(`Refusing to start with APP_ENV=prod: ${message}`)
   }
+  const lowVariety = (secret: string) => new Set(secret).size < MIN_DISTINCT_SECRET_CHARACTERS
   if (env.APP_SECRET === DEV_APP_SECRET || env.APP_SECRET.startsWith('replace-with')) {
     refuse('APP_SECRET is the default; set a random secret of at least 32 characters')
   }
   if (env.APP_SECRET.length < 32) refuse('APP_SECRET is shorter than 32 characters')
+  if (lowVariety(env.APP_SECRET)) {
+    refuse(
+      `APP_SECRET has fewer than ${MIN_DISTINCT_SECRET_CHARACTERS} distinct characters; generate a random one`,
+    )
+  }
   if (config.kakao.verify === 'none') refuse('KAKAO_VERIFY=none would let anyone sign in as anyone')
+  if (!config.kakao.jwksUrl.startsWith('https://')) refuse('KAKAO_JWKS_URL must be an https:// URL')
   if (!config.kakao.syncSharedSecret) refuse('SYNC_SHARED_SECRET is missing')
   else if (config.kakao.syncSharedSecret.length < 32)
     refuse('SYNC_SHARED_SECRET is shorter than 32 characters')
+  else if (lowVariety(config.kakao.syncSharedSecret)) {
+    refuse(
+      `SYNC_SHARED_SECRET has fewer than ${MIN_DISTINCT_SECRET_CHARACTERS} distinct characters; generate a random one`,
+    )
+  }
   if (env.DATA_ENCRYPTION_KEY === DEV_DATA_ENCRYPTION_KEY) {
     refuse('DATA_ENCRYPTION_KEY is the development key; generate 32 random bytes (base64)')
+  }
+  const devKey = Buffer.from(DEV_DATA_ENCRYPTION_KEY, 'base64')
+  if (config.dataEncryptionOldKeys.some((key) => key.equals(devKey))) {
+    refuse(
+      'DATA_ENCRYPTION_OLD_KEYS lists the development key: anything written under it is readable by anyone',
+    )
   }
   if (env.IDENTITY_HASH_KEY === DEV_IDENTITY_HASH_KEY) {
     refuse('IDENTITY_HASH_KEY is missing or the development key; generate 32 random bytes (base64), once')
