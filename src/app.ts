@@ -13,6 +13,7 @@ import Fastify, {
 import { type DestinationStream, pino } from 'pino'
 import type { Config } from './core/config.js'
 import type { DbHandle } from './core/db/client.js'
+import { notFound } from './core/errors.js'
 import { registerErrorHandling } from './core/http/errors-plugin.js'
 import { noLimit, registerSecurity, strictLimit, syncLimit } from './core/http/security.js'
 import { createMetrics, type Metrics } from './core/observability/metrics.js'
@@ -186,7 +187,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       ],
     },
   })
-  await app.register(swaggerUi, { routePrefix: `${base}/docs` })
+  // Production keeps its map of the API to itself unless told otherwise (DOCS_PUBLIC).
+  if (config.docsPublic) await app.register(swaggerUi, { routePrefix: `${base}/docs` })
 
   const kakao =
     options.kakaoVerifier ??
@@ -251,7 +253,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true }, config: noLimit }, async () => app.swagger())
+      api.get(
+        '/openapi.json',
+        {
+          schema: { hide: true },
+          config: noLimit,
+          // Not public: an admin may read it; anyone else finds no such route.
+          preParsing: config.docsPublic
+            ? []
+            : async (request, reply) => {
+                try {
+                  await authenticator.requireAdmin(request, reply)
+                } catch {
+                  throw notFound('ROUTE_NOT_FOUND', `No route GET ${base}/openapi.json`)
+                }
+              },
+        },
+        async () => app.swagger(),
+      )
       await api.register(healthRoutes, { database })
       await api.register(metricsRoutes, {
         metrics,

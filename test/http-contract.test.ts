@@ -191,6 +191,40 @@ describe('OpenAPI', () => {
     assert.match(res.headers['content-type'] as string, /text\/html/)
   })
 
+  it('keeps /docs and /openapi.json private in prod unless DOCS_PUBLIC=true; an admin still reads the spec', async () => {
+    const prod = {
+      APP_ENV: 'prod',
+      APP_SECRET: 'a-random-production-secret-of-40-chars!!',
+      KAKAO_VERIFY: 'idtoken',
+      KAKAO_CLIENT_ID: 'kakao-rest-api-key',
+      SYNC_SHARED_SECRET: 'Hq3vX9bT2mKp7Lw4Zr8Nc6Fd1Js5Gy0A',
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
+      BANK_ACCOUNT: '110-123-456789',
+      ADMIN_KAKAO_IDS: '1',
+      SCHEDULER_ENABLED: 'false',
+    }
+    const api = await ctx.build(prod)
+    // Tokens from an app with the same secret: prod signs in through Kakao, which is not here.
+    const signer = await ctx.build({ APP_SECRET: prod.APP_SECRET, ADMIN_KAKAO_IDS: '1' })
+    const admin = await signIn(signer, '1')
+    const user = await signIn(signer, '2')
+    for (const url of ['/docs', '/docs/', '/docs/static/index.html', '/openapi.json']) {
+      const res = await api.inject({ method: 'GET', url })
+      assert.equal(res.statusCode, 404, url)
+      assert.equal(res.json().error.code, 'ROUTE_NOT_FOUND')
+    }
+    const asUser = await api.inject({ method: 'GET', url: '/openapi.json', headers: user.headers })
+    assert.equal(asUser.statusCode, 404)
+    const asAdmin = await api.inject({ method: 'GET', url: '/openapi.json', headers: admin.headers })
+    assert.equal(asAdmin.statusCode, 200)
+    assert.ok(asAdmin.json().paths['/auth/sync-kakao'])
+
+    const open = await ctx.build({ ...prod, DOCS_PUBLIC: 'true' })
+    assert.equal((await open.inject({ method: 'GET', url: '/docs/' })).statusCode, 200)
+    assert.equal((await open.inject({ method: 'GET', url: '/openapi.json' })).statusCode, 200)
+  })
+
   it('prefixes every route with API_BASE_PATH', async () => {
     const app = await ctx.build({ API_BASE_PATH: '/api/v1' })
     assert.equal((await app.inject({ method: 'GET', url: '/api/v1/livez' })).statusCode, 200)

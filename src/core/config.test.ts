@@ -98,6 +98,9 @@ describe('configuration', () => {
     const config = loadConfig(SAFE_PROD)
     assert.equal(config.env, 'prod')
     assert.equal(config.kakao.verify, 'idtoken')
+    assert.equal(config.docsPublic, false, '/docs is off in prod by default')
+    assert.equal(loadConfig({ ...SAFE_PROD, DOCS_PUBLIC: 'true' }).docsPublic, true)
+    assert.equal(loadConfig({}).docsPublic, true, 'and on in dev')
     // Random secrets as the README says to make them pass the variety floor.
     for (let i = 0; i < 200; i++) {
       const hex = randomBytes(16).toString('hex')

@@ -62,6 +62,7 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 300 }),
   RATE_LIMIT_STRICT_MAX: Type.Integer({ minimum: 1, default: 30 }),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  DOCS_PUBLIC: Type.Optional(Type.Boolean()),
 
   SCHEDULER_ENABLED: Type.Boolean({ default: true }),
   REC_CRON: Type.String({ default: '0 10 * * 1' }),
@@ -114,6 +115,8 @@ export interface Config {
   }
   rateLimit: { max: number; strictMax: number }
   metricsToken: string | undefined
+  /** /docs and /openapi.json for anyone (default: not in prod, where an admin token still reads the spec). */
+  docsPublic: boolean
   scheduler: { enabled: boolean; cron: string; k: number; activeDays: number }
 }
 
@@ -212,6 +215,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     rateLimit: { max: env.RATE_LIMIT_MAX, strictMax: env.RATE_LIMIT_STRICT_MAX },
     metricsToken: env.METRICS_TOKEN,
+    docsPublic: env.DOCS_PUBLIC ?? env.APP_ENV !== 'prod',
     scheduler: {
       enabled: env.SCHEDULER_ENABLED && env.APP_ENV !== 'test',
       cron: env.REC_CRON,
