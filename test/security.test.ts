@@ -78,7 +78,7 @@ describe('rate limits', () => {
   it('key anonymous callers by IP, from X-Forwarded-For only with TRUST_PROXY', async () => {
     const anonymous = (app: FastifyInstance, ip: string) =>
       app.inject({ method: 'GET', url: '/recommendations', headers: { 'x-forwarded-for': ip } })
-    const proxied = await ctx.build({ RATE_LIMIT_MAX: '2', TRUST_PROXY: 'true' })
+    const proxied = await ctx.build({ RATE_LIMIT_MAX: '2', TRUST_PROXY: '1' })
     for (let i = 0; i < 2; i++) assert.equal((await anonymous(proxied, '203.0.113.1')).statusCode, 401)
     assert.equal((await anonymous(proxied, '203.0.113.1')).statusCode, 429)
     assert.equal((await anonymous(proxied, '203.0.113.2')).statusCode, 401, 'another client IP')
@@ -89,6 +89,31 @@ describe('rate limits', () => {
       429,
       'the header is ignored without TRUST_PROXY',
     )
+  })
+
+  it('cannot be dodged with a spoofed left-most X-Forwarded-For behind one proxy (TRUST_PROXY=1)', async () => {
+    // The load balancer (10.0.0.1) appends the address it saw; whatever the client wrote comes first.
+    const viaBalancer = (app: FastifyInstance, forwardedFor: string) =>
+      app.inject({
+        method: 'GET',
+        url: '/recommendations',
+        remoteAddress: '10.0.0.1',
+        headers: { 'x-forwarded-for': forwardedFor },
+      })
+    for (const trust of ['1', '10.0.0.0/8', 'uniquelocal,127.0.0.1']) {
+      const app = await ctx.build({ RATE_LIMIT_MAX: '2', TRUST_PROXY: trust })
+      for (let i = 0; i < 2; i++) {
+        assert.equal((await viaBalancer(app, `198.51.100.${i}, 203.0.113.7`)).statusCode, 401, trust)
+      }
+      const spoofed = await viaBalancer(app, '198.51.100.99, 203.0.113.7')
+      assert.equal(spoofed.statusCode, 429, `a new left-most address is the same client (${trust})`)
+      assert.equal((await viaBalancer(app, '203.0.113.8')).statusCode, 401, `another client (${trust})`)
+    }
+    // With a blanket true (refused in prod) the spoof works: each made-up address gets a fresh budget.
+    const naive = await ctx.build({ RATE_LIMIT_MAX: '2', TRUST_PROXY: 'true' })
+    for (let i = 0; i < 4; i++) {
+      assert.equal((await viaBalancer(naive, `198.51.100.${i}, 203.0.113.7`)).statusCode, 401)
+    }
   })
 
   it('hold sign-in to RATE_LIMIT_STRICT_MAX per Kakao id, not per IP', async () => {

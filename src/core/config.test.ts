@@ -70,6 +70,23 @@ describe('configuration', () => {
     assert.deepEqual(config.corsOrigins, ['https://a.kr', 'https://b.kr'])
   })
 
+  it('takes TRUST_PROXY as Fastify does: a boolean, a hop count, or addresses and CIDRs', () => {
+    assert.equal(loadConfig({}).trustProxy, false)
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true)
+    assert.equal(loadConfig({ TRUST_PROXY: '0' }).trustProxy, false)
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2)
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8,loopback' }).trustProxy, [
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'fd00::/8',
+      'loopback',
+    ])
+    for (const bad of ['yes', '10.0.0.0/33', '10.0.0.300', 'proxy.internal', '-1', '1.5', '999']) {
+      assert.match(refusal({ TRUST_PROXY: bad }), /TRUST_PROXY/, bad)
+    }
+    assert.equal(loadConfig({ ...SAFE_PROD, TRUST_PROXY: '1' }).trustProxy, 1)
+  })
+
   it('runs the weekly schedule except in tests or when SCHEDULER_ENABLED=false', () => {
     assert.equal(loadConfig({}).scheduler.enabled, true)
     assert.equal(loadConfig({}).scheduler.cron, '0 10 * * 1')
@@ -145,6 +162,7 @@ describe('configuration', () => {
         /IDENTITY_HASH_KEY/,
       ],
       ['the sample bank account', { BANK_ACCOUNT: undefined }, /BANK_ACCOUNT/],
+      ['TRUST_PROXY=true', { TRUST_PROXY: 'true' }, /TRUST_PROXY/],
       [
         'a KAKAO_JWKS_URL over plain http',
         { KAKAO_JWKS_URL: 'http://kauth.kakao.com/.well-known/jwks.json' },

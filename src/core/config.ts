@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { Ajv } from 'ajv'
 import { Cron } from 'croner'
 import { type Static, Type } from 'typebox'
@@ -22,7 +23,7 @@ const EnvSchema = Type.Object({
   LOG_LEVEL: Type.String({ default: 'info' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8000 }),
   HOST: Type.String({ default: '0.0.0.0' }),
-  TRUST_PROXY: Type.Boolean({ default: false }),
+  TRUST_PROXY: Type.String({ default: 'false' }),
 
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^(postgres(ql)?|pglite)://' })),
   DB_HOST: Type.Optional(Type.String({ minLength: 1 })),
@@ -80,6 +81,7 @@ export class ConfigError extends Error {
 }
 
 export type AppEnv = Env['APP_ENV']
+export type TrustProxy = boolean | number | string[]
 export type LogLevel = (typeof LOG_LEVELS)[number]
 
 export interface Config {
@@ -90,7 +92,8 @@ export interface Config {
   logLevel: LogLevel
   port: number
   host: string
-  trustProxy: boolean
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses/CIDRs (true only outside prod). */
+  trustProxy: TrustProxy
   databaseUrl: string
   dbPoolMax: number
   redisUrl: string | undefined
@@ -192,7 +195,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: logLevel as LogLevel,
     port: env.PORT,
     host: env.HOST,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     databaseUrl: env.DATABASE_URL ?? databaseUrlFromParts(env),
     dbPoolMax: env.DB_POOL_MAX,
     redisUrl: env.REDIS_URL,
@@ -250,6 +253,12 @@ function assertProductionSafe(config: Config, env: Env): void {
     )
   }
   if (config.kakao.verify === 'none') refuse('KAKAO_VERIFY=none would let anyone sign in as anyone')
+  if (config.trustProxy === true) {
+    refuse(
+      'TRUST_PROXY=true lets a client choose its own address (and rate-limit bucket) with X-Forwarded-For; ' +
+        "set the hop count (e.g. 1) or the proxies' addresses/CIDRs",
+    )
+  }
   if (!config.kakao.jwksUrl.startsWith('https://')) refuse('KAKAO_JWKS_URL must be an https:// URL')
   if (!config.kakao.syncSharedSecret) refuse('SYNC_SHARED_SECRET is missing')
   else if (config.kakao.syncSharedSecret.length < 32)
@@ -275,6 +284,43 @@ function assertProductionSafe(config: Config, env: Env): void {
     refuse('IDENTITY_HASH_KEY must differ from DATA_ENCRYPTION_KEY (it is never rotated)')
   }
   if (env.BANK_ACCOUNT === SAMPLE_BANK_ACCOUNT) refuse('BANK_ACCOUNT is the sample account')
+}
+
+/** proxy-addr's names for address ranges, which Fastify accepts in a trustProxy list. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const version = isIP(address)
+  if (version === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)
+}
+
+/**
+ * TRUST_PROXY as Fastify's trustProxy takes it: `false`/`true`, a hop count (`1` behind one load
+ * balancer: the address it saw is the client), or a comma-separated list of the proxies' addresses
+ * and CIDRs (also `loopback`, `linklocal`, `uniquelocal`).
+ */
+function parseTrustProxy(value: string): TrustProxy {
+  const lower = value.toLowerCase()
+  if (lower === 'false') return false
+  if (lower === 'true') return true
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value)
+    if (hops > 20)
+      throw new ConfigError('Invalid configuration: TRUST_PROXY counts more hops than any deployment has')
+    return hops === 0 ? false : hops
+  }
+  const entries = splitList(value)
+  const bad = entries.filter((e) => !isAddressOrCidr(e))
+  if (entries.length === 0 || bad.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: TRUST_PROXY must be false, true, a hop count or a list of addresses/CIDRs (not ${bad.join(', ') || 'empty'})`,
+    )
+  }
+  return entries
 }
 
 function splitList(value: string): string[] {
