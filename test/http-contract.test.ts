@@ -185,6 +185,37 @@ describe('OpenAPI', () => {
     assert.deepEqual(spec.paths['/me'].get.security, [{ bearerAuth: [] }])
   })
 
+  it('refuses control characters in every string a request can carry', async () => {
+    const spec = (await ctx.app.inject({ method: 'GET', url: '/openapi.json' })).json()
+    type Node = Record<string, unknown>
+    const unchecked: string[] = []
+    const walk = (schema: Node | undefined, where: string) => {
+      if (!schema) return
+      if (schema.type === 'string' && !schema.enum && !schema.format) {
+        const pattern = schema.pattern as string | undefined
+        if (!pattern || new RegExp(pattern, 'u').test('a\u0000b')) unchecked.push(where)
+      }
+      for (const [name, child] of Object.entries((schema.properties ?? {}) as Record<string, Node>)) {
+        walk(child, `${where}.${name}`)
+      }
+      if (schema.items) walk(schema.items as Node, `${where}[]`)
+      for (const key of ['anyOf', 'oneOf', 'allOf']) {
+        for (const child of (schema[key] ?? []) as Node[]) walk(child, where)
+      }
+    }
+    for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, Node>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const p of (op.parameters ?? []) as Array<{ in: string; name: string; schema: Node }>) {
+          walk(p.schema, `${method} ${path} ${p.in}.${p.name}`)
+        }
+        const content = (op.requestBody as { content?: Record<string, { schema: Node }> } | undefined)
+          ?.content
+        walk(content?.['application/json']?.schema, `${method} ${path} body`)
+      }
+    }
+    assert.deepEqual(unchecked, [])
+  })
+
   it('serves the interactive docs at /docs', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/docs/' })
     assert.equal(res.statusCode, 200)

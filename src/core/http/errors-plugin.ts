@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, errorCodes, isDatabaseUnavailable } from '../errors.js'
+import { TEXT_PATTERN_MESSAGES } from './schemas.js'
 
 interface ErrorBody {
   error: { code: string; message: string; requestId: string; details?: unknown }
@@ -21,6 +22,9 @@ const CLIENT_ERROR_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
   431: 'HEADERS_TOO_LARGE',
 }
+
+/** SQLSTATEs of text PostgreSQL cannot store: character_not_in_repertoire (NUL), untranslatable_character. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05'])
 
 function body(request: FastifyRequest, code: string, message: string, details?: unknown): ErrorBody {
   return {
@@ -58,13 +62,23 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (fastifyError.validation) {
         const context = fastifyError.validationContext ?? 'request'
         const details = fastifyError.validation.map((v) => {
-          const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty
+          const params = v.params as { missingProperty?: string; pattern?: string } | undefined
+          const missing = params?.missingProperty
           const path = `${v.instancePath ?? ''}${missing ? `/${missing}` : ''}`
-          return { field: `${context}${path}`, message: v.message ?? 'is invalid' }
+          const text =
+            v.keyword === 'pattern' && params?.pattern ? TEXT_PATTERN_MESSAGES[params.pattern] : undefined
+          return { field: `${context}${path}`, message: text ?? v.message ?? 'is invalid' }
         })
         const first = details[0]
         const message = first ? `${first.field} ${first.message}` : 'Invalid request'
         return reply.status(400).send(body(request, 'VALIDATION_ERROR', message, details))
+      }
+      if (errorCodes(err).some((code) => UNSTORABLE_TEXT.has(code))) {
+        // A backstop: validation refuses such text first (NUL, or bytes the database encoding lacks).
+        request.log.warn({ err: loggableError(err) }, 'text the database cannot store')
+        return reply
+          .status(400)
+          .send(body(request, 'VALIDATION_ERROR', 'The request contains text that cannot be stored'))
       }
       if (isDatabaseUnavailable(err)) {
         request.log.error({ err: loggableError(err) }, 'database unavailable')

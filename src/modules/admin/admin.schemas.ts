@@ -1,22 +1,17 @@
 import { Type } from 'typebox'
-import { DateTime, Nullable, PageQuery, Uuid } from '../../core/http/schemas.js'
+import { DateTime, Nullable, PageQuery, Text, Uuid } from '../../core/http/schemas.js'
 import { Preferences, Profile } from '../profiles/profiles.schemas.js'
 
 export const UsersQuery = Type.Object({
-  query: Type.Optional(Type.String({ maxLength: 100, description: 'Nickname (part), Kakao id or user id' })),
+  query: Type.Optional(Text({ maxLength: 100, description: 'Nickname (part), Kakao id or user id' })),
   ...PageQuery,
 })
 export const UserParams = Type.Object({ userId: Uuid })
-export const AccessReasonQuery = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) })
+export const AccessReasonQuery = Type.Object({ reason: Type.Optional(Text({ maxLength: 500 })) })
 export const ContactQuery = Type.Object({
-  reason: Type.String({
-    minLength: 1,
-    maxLength: 500,
-    pattern: '\\S',
-    description: 'Why the contact is needed',
-  }),
+  reason: Text({ maxLength: 500, nonBlank: true, description: 'Why the contact is needed' }),
 })
-export const BanBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }) })
+export const BanBody = Type.Object({ reason: Text({ maxLength: 1000, nonBlank: true, multiline: true }) })
 export const MatchesQuery = Type.Object({
   status: Type.Optional(Type.Enum(['pending', 'active', 'closed'])),
   ...PageQuery,

@@ -1,4 +1,5 @@
 import { Type } from 'typebox'
+import { Text } from '../../core/http/schemas.js'
 import { User } from '../users/users.schemas.js'
 
 export const SyncKakaoBody = Type.Object({
@@ -12,23 +13,19 @@ export const SyncKakaoBody = Type.Object({
     }),
   ),
   idToken: Type.Optional(
-    Type.String({
-      minLength: 1,
+    Text({
       maxLength: 8192,
+      nonBlank: true,
       description: 'Kakao OpenID Connect ID token (required with KAKAO_VERIFY=idtoken)',
     }),
   ),
-  email: Type.Optional(
-    Type.String({ maxLength: 320, description: 'Accepted for compatibility; not stored' }),
-  ),
-  nickname: Type.Optional(
-    Type.String({ maxLength: 100, description: 'Accepted for compatibility; not stored' }),
-  ),
+  email: Type.Optional(Text({ maxLength: 320, description: 'Accepted for compatibility; not stored' })),
+  nickname: Type.Optional(Text({ maxLength: 100, description: 'Accepted for compatibility; not stored' })),
 })
 
 export const SyncKakaoHeaders = Type.Object({
   'x-sync-secret': Type.Optional(
-    Type.String({ maxLength: 1024, description: 'SYNC_SHARED_SECRET, sent by the Next.js server only' }),
+    Text({ maxLength: 1024, description: 'SYNC_SHARED_SECRET, sent by the Next.js server only' }),
   ),
 })
 

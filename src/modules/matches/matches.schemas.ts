@@ -1,10 +1,10 @@
 import { Type } from 'typebox'
-import { DateTime, Nullable, Uuid } from '../../core/http/schemas.js'
+import { DateTime, Nullable, Text, Uuid } from '../../core/http/schemas.js'
 import { MatchProfile, PublicProfile } from '../profiles/profiles.schemas.js'
 
 export const LikeBody = Type.Object({
   toUserId: Uuid,
-  batchWeek: Type.String({
+  batchWeek: Text({
     maxLength: 16,
     description: 'The week the person was recommended to you (this or last)',
   }),

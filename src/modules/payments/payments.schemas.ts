@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import { PAYMENT_STATUSES } from '../../core/db/schema.js'
-import { DateTime, Nullable, PageQuery, Uuid } from '../../core/http/schemas.js'
+import { DateTime, Nullable, PageQuery, Text, Uuid } from '../../core/http/schemas.js'
 
 const Status = Type.Enum([...PAYMENT_STATUSES])
 
@@ -32,21 +32,21 @@ export const AdminPayment = Type.Object({
 })
 
 export const VerifyBody = Type.Object({
-  depositorName: Type.Optional(Type.String({ maxLength: 100 })),
-  memo: Type.Optional(Type.String({ maxLength: 1000 })),
+  depositorName: Type.Optional(Text({ maxLength: 100 })),
+  memo: Type.Optional(Text({ maxLength: 1000, multiline: true })),
 })
 export const RefundBody = Type.Object({
-  reason: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }),
+  reason: Text({ maxLength: 1000, nonBlank: true, multiline: true }),
 })
 export const ActivateParams = Type.Object({ matchId: Uuid })
 export const ActivateBody = Type.Object({
   force: Type.Optional(Type.Boolean({ description: 'Activate without a verified payment (needs a reason)' })),
-  reason: Type.Optional(Type.String({ maxLength: 1000 })),
+  reason: Type.Optional(Text({ maxLength: 1000, multiline: true })),
 })
 
 export const AdminPaymentsQuery = Type.Object({
   status: Type.Optional(Status),
-  query: Type.Optional(Type.String({ maxLength: 100, description: 'Part of a code or a depositor name' })),
+  query: Type.Optional(Text({ maxLength: 100, description: 'Part of a code or a depositor name' })),
   ...PageQuery,
 })
 

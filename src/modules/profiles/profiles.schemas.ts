@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { DateTime, Nullable, Uuid } from '../../core/http/schemas.js'
+import { DateTime, Nullable, Text, Uuid } from '../../core/http/schemas.js'
 import { Consents } from '../consents/consents.schemas.js'
 import { User } from '../users/users.schemas.js'
 
@@ -26,8 +26,6 @@ export const KOREAN_REGIONS = [
 
 const Gender = Type.Enum(['M', 'F'])
 const Region = Type.Enum([...KOREAN_REGIONS], { description: 'One of the 17 시·도' })
-const NonBlank = (maxLength: number, description?: string) =>
-  Type.String({ minLength: 1, maxLength, pattern: '\\S', ...(description ? { description } : {}) })
 const PhotoUrl = Type.String({ format: 'uri', pattern: '^https://', maxLength: 2048 })
 
 export const VisibilityInput = Type.Object(
@@ -53,7 +51,7 @@ export const Visibility = Type.Object({
 })
 
 export const ProfileInput = Type.Object({
-  nickname: NonBlank(20),
+  nickname: Text({ maxLength: 20, nonBlank: true }),
   gender: Gender,
   birthYear: Type.Integer({
     minimum: 1900,
@@ -62,8 +60,8 @@ export const ProfileInput = Type.Object({
   }),
   height: Type.Optional(Nullable(Type.Integer({ minimum: 100, maximum: 250, description: 'cm' }))),
   region: Type.Optional(Nullable(Region)),
-  job: Type.Optional(Nullable(NonBlank(50))),
-  intro: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  job: Type.Optional(Nullable(Text({ maxLength: 50, nonBlank: true }))),
+  intro: Type.Optional(Nullable(Text({ maxLength: 500, multiline: true }))),
   photos: Type.Optional(
     Type.Array(PhotoUrl, {
       maxItems: 6,
@@ -74,7 +72,7 @@ export const ProfileInput = Type.Object({
   visible: Type.Optional(VisibilityInput),
   contact: Type.Optional(
     Nullable(
-      Type.String({
+      Text({
         maxLength: 200,
         description:
           'A Korean mobile number (stored as digits) or a Kakao open-chat link (https://open.kakao.com/…). ' +
@@ -142,7 +140,9 @@ export const PreferencesInput = Type.Object({
       description: 'Empty: anywhere',
     }),
   ),
-  keywords: Type.Optional(Type.Array(NonBlank(20), { maxItems: 10, description: 'Interests, up to 10' })),
+  keywords: Type.Optional(
+    Type.Array(Text({ maxLength: 20, nonBlank: true }), { maxItems: 10, description: 'Interests, up to 10' }),
+  ),
 })
 export type PreferencesInput = Static<typeof PreferencesInput>
 

@@ -1,13 +1,10 @@
 import { Type } from 'typebox'
-import { DateTime, Nullable, Uuid, WeekLabel } from '../../core/http/schemas.js'
+import { DateTime, Nullable, Text, Uuid, WeekLabel } from '../../core/http/schemas.js'
 import { PublicProfile } from '../profiles/profiles.schemas.js'
 
 export const RecommendationsQuery = Type.Object({
   week: Type.Optional(
-    Type.String({
-      maxLength: 16,
-      description: 'ISO week `YYYY-Www` (Asia/Seoul); default: your newest list',
-    }),
+    Text({ maxLength: 16, description: 'ISO week `YYYY-Www` (Asia/Seoul); default: your newest list' }),
   ),
 })
 
@@ -20,9 +17,7 @@ export const RecommendationItem = Type.Object({
 })
 
 export const RunRecsBody = Type.Object({
-  week: Type.Optional(
-    Type.String({ maxLength: 16, description: 'This week or the next; default this week' }),
-  ),
+  week: Type.Optional(Text({ maxLength: 16, description: 'This week or the next; default this week' })),
 })
 
 export const RunAccepted = Type.Object({

@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import { REPORT_REASONS } from '../../core/db/schema.js'
-import { DateTime, Nullable, PageQuery, Uuid } from '../../core/http/schemas.js'
+import { DateTime, Nullable, PageQuery, Text, Uuid } from '../../core/http/schemas.js'
 
 export const BlockBody = Type.Object({ userId: Uuid })
 export const BlockParams = Type.Object({ userId: Uuid })
@@ -14,7 +14,7 @@ const Reason = Type.Enum([...REPORT_REASONS])
 export const ReportBody = Type.Object({
   reportedUserId: Uuid,
   reason: Reason,
-  detail: Type.Optional(Type.String({ maxLength: 1000 })),
+  detail: Type.Optional(Text({ maxLength: 1000, multiline: true })),
 })
 export const Report = Type.Object({
   id: Uuid,
@@ -40,5 +40,5 @@ export const AdminReportsQuery = Type.Object({ handled: Type.Optional(Type.Boole
 export const ReportParams = Type.Object({ reportId: Uuid })
 export const HandleReportBody = Type.Object({
   action: Type.Enum(['dismiss', 'ban']),
-  memo: Type.Optional(Type.String({ maxLength: 1000 })),
+  memo: Type.Optional(Text({ maxLength: 1000, multiline: true })),
 })
