@@ -13,6 +13,10 @@ const C0 = '\\u0000-\\u001F'
 const C0_BUT_TAB_AND_LINE_BREAKS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F'
 const NOT_BLANK = '(?=[\\s\\S]*\\S)'
 
+const SINGLE_LINE = new RegExp(`^[^${C0}]*$`, 'u')
+/** For text that arrives outside a JSON body (a bank statement's cells). */
+export const hasControlCharacters = (text: string) => !SINGLE_LINE.test(text)
+
 /** What a client is told when its text breaks one of the patterns above. */
 export const TEXT_PATTERN_MESSAGES: Record<string, string> = {
   [`^[^${C0}]*$`]: 'must not contain control characters',

@@ -1,4 +1,5 @@
 import { badRequest } from '../../core/errors.js'
+import { hasControlCharacters } from '../../core/http/schemas.js'
 import { normaliseForMatching } from './payments.code.js'
 
 /**
@@ -31,8 +32,21 @@ export function decodeStatement(bytes: Uint8Array): string {
   }
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. Returns rows with their line numbers. */
-export function parseCsv(text: string): Array<{ line: number; cells: string[] }> {
+/** Deposit lines a statement may have (a day of a busy account is a few hundred). */
+export const MAX_STATEMENT_LINES = 10_000
+
+const tooLong = () =>
+  badRequest('INVALID_STATEMENT', `At most ${MAX_STATEMENT_LINES.toLocaleString('en')} lines per statement`)
+
+/**
+ * RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. Returns rows with their line numbers; stops
+ * with a 400 as soon as there are more than `maxRows` (a file of millions of short lines fits the
+ * size limit, and is refused without being read to the end).
+ */
+export function parseCsv(
+  text: string,
+  maxRows = Number.POSITIVE_INFINITY,
+): Array<{ line: number; cells: string[] }> {
   const rows: Array<{ line: number; cells: string[] }> = []
   let cells: string[] = []
   let cell = ''
@@ -58,6 +72,7 @@ export function parseCsv(text: string): Array<{ line: number; cells: string[] }>
       if (ch === '\r' && text[i + 1] === '\n') i++
       cells.push(cell)
       if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowLine, cells })
+      if (rows.length > maxRows) throw tooLong()
       cells = []
       cell = ''
       line++
@@ -67,6 +82,7 @@ export function parseCsv(text: string): Array<{ line: number; cells: string[] }>
   if (quoted) throw badRequest('INVALID_STATEMENT', `line ${rowLine}: a quoted field is not closed`)
   cells.push(cell)
   if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowLine, cells })
+  if (rows.length > maxRows) throw tooLong()
   return rows
 }
 
@@ -100,7 +116,8 @@ function parseAmount(raw: string, line: number): number {
 
 /** Reads the statement's header and deposit lines; a malformed statement is a 400 naming the line. */
 export function parseStatement(text: string): StatementLine[] {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''))
+  // The header and the deposit lines.
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''), MAX_STATEMENT_LINES + 1)
   const header = rows[0]
   if (!header) throw badRequest('INVALID_STATEMENT', 'The statement is empty')
   const names = header.cells.map((c) => c.trim().toLowerCase())
@@ -115,7 +132,6 @@ export function parseStatement(text: string): StatementLine[] {
     return index
   }
   const at = { date: column('date'), depositor: column('depositor'), amount: column('amount') }
-  if (rows.length > 10_001) throw badRequest('INVALID_STATEMENT', 'At most 10,000 lines per statement')
   return rows.slice(1).map(({ line, cells }) => {
     if (cells.length < names.length) {
       throw badRequest(
@@ -123,10 +139,15 @@ export function parseStatement(text: string): StatementLine[] {
         `line ${line}: ${cells.length} columns, the header has ${names.length}`,
       )
     }
+    const depositor = (cells[at.depositor] ?? '').trim().slice(0, 100)
+    // As in every text field of the API: a NUL cannot even be stored.
+    if (hasControlCharacters(depositor)) {
+      throw badRequest('INVALID_STATEMENT', `line ${line}: the depositor name contains control characters`)
+    }
     return {
       line,
       date: parseKstDate(cells[at.date] ?? '', line),
-      depositor: (cells[at.depositor] ?? '').trim().slice(0, 100),
+      depositor,
       amount: parseAmount(cells[at.amount] ?? '', line),
     }
   })

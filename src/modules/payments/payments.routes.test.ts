@@ -293,4 +293,54 @@ describe('POST /admin/payments/reconcile', () => {
     const empty = await post('')
     assert.equal(empty.statusCode, 400)
   })
+
+  it('answers 400 INVALID_STATEMENT to a truncated or malformed multipart upload, and changes nothing', async () => {
+    const p = (await intent(minsu)).json()
+    const boundary = '----shh'
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="statement.csv"\r\nContent-Type: text/csv\r\n\r\n`
+    const whole = `${head}${statement(p.code)}\r\n--${boundary}--\r\n`
+    const uploads = {
+      'cut in the middle of the file': whole.slice(0, head.length + 40),
+      'cut in the middle of the part headers': whole.slice(0, 30),
+      'no closing boundary': `${head}${statement(p.code)}`,
+      'another boundary than announced': whole.replaceAll(boundary, '----other'),
+    }
+    for (const [what, body] of Object.entries(uploads)) {
+      const res = await post(body, '?apply=true', `multipart/form-data; boundary=${boundary}`)
+      assert.equal(res.statusCode, 400, `${what}: ${res.body}`)
+      assert.match(res.json().error.code, /^(INVALID_STATEMENT|STATEMENT_REQUIRED)$/, what)
+    }
+    const truncated = await post(
+      uploads['cut in the middle of the file'],
+      '',
+      `multipart/form-data; boundary=${boundary}`,
+    )
+    assert.equal(truncated.json().error.code, 'INVALID_STATEMENT')
+    assert.equal((await ctx.database.db.select().from(payments))[0]?.status, 'pending')
+  })
+
+  it('stops reading a statement at 10,000 lines instead of parsing it whole first', async () => {
+    const line = '2026-11-26 10:00,김철수,1000\n'
+    // The file ends in a quoted field that never closes: only a parser that reads to the end sees it.
+    const huge = `거래일시,적요,입금액\n${line.repeat(60_000)}2026-11-26 10:00,"unclosed,1000\n`
+    const res = await post(huge)
+    assert.equal(res.statusCode, 400)
+    assert.equal(res.json().error.code, 'INVALID_STATEMENT')
+    assert.match(res.json().error.message, /At most 10,000 lines/)
+    const atLimit = await post(`거래일시,적요,입금액\n${line.repeat(10_000)}`)
+    assert.equal(atLimit.statusCode, 200)
+    assert.equal(atLimit.json().lines.length, 10_000)
+  })
+
+  it('refuses a depositor name with control characters, naming the line', async () => {
+    const p = (await intent(minsu)).json()
+    const res = await post(
+      `거래일시,적요,입금액\n2026-11-26 10:00,홍길동\u0000${p.code},"33,000"\n`,
+      '?apply=true',
+    )
+    assert.equal(res.statusCode, 400, res.body)
+    assert.equal(res.json().error.code, 'INVALID_STATEMENT')
+    assert.match(res.json().error.message, /line 2/)
+    assert.equal((await ctx.database.db.select().from(payments))[0]?.status, 'pending')
+  })
 })

@@ -140,8 +140,15 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       let statement: Uint8Array | undefined
       if (request.isMultipart()) {
-        const file = await request.file()
-        statement = file ? await file.toBuffer() : undefined
+        try {
+          const file = await request.file()
+          statement = file ? await file.toBuffer() : undefined
+        } catch (err) {
+          // Over a limit is a 413 (its own status); anything else is a malformed upload, not our fault.
+          const status = (err as { statusCode?: number }).statusCode
+          if (status === 413) throw err
+          throw badRequest('INVALID_STATEMENT', 'The multipart upload is malformed or incomplete')
+        }
       } else if (Buffer.isBuffer(request.body)) {
         statement = request.body
       }
