@@ -120,7 +120,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const body = {
         error: { code, message: 'The request URL is malformed or too long', requestId: String(request.id) },
       }
-      void (reply as unknown as FastifyReply).status(status).send(body)
+      // No hooks run for these replies: the request id header is set here.
+      void (reply as unknown as FastifyReply)
+        .status(status)
+        .header('x-request-id', String(request.id))
+        .send(body)
     },
   }).withTypeProvider<TypeBoxTypeProvider>()
 

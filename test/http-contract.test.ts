@@ -128,6 +128,21 @@ describe('request ids and logs', () => {
     assert.match(bad.headers['x-request-id'] as string, /^[0-9a-f-]{36}$/)
   })
 
+  it('keeps a client id only if it is at most 64 characters of [A-Za-z0-9._-], on every kind of answer', async () => {
+    const id = (value: string, url = '/livez') =>
+      ctx.app.inject({ method: 'GET', url, headers: { 'x-request-id': value } })
+    const longest = `${'a'.repeat(60)}.b_-`
+    for (const url of ['/livez', '/no/such/route', '/me', '/matches/%zz']) {
+      const kept = await id(longest, url)
+      assert.equal(kept.headers['x-request-id'], longest, url)
+      if (kept.statusCode >= 400) assert.equal(kept.json().error.requestId, longest, url)
+      for (const bad of [`${longest}x`, 'a/b', 'é', 'a b', '', 'a,b', '<x>']) {
+        const res = await id(bad, url)
+        assert.match(res.headers['x-request-id'] as string, /^[0-9a-f]{8}-[0-9a-f-]{27}$/, `${url} ${bad}`)
+      }
+    }
+  })
+
   it('logs one JSON line per request with request id, user id, method, route, status and latency', async () => {
     const log = new LogCapture()
     const app = await ctx.build({ LOG_LEVEL: 'info' }, { logStream: log })

@@ -47,14 +47,18 @@ export async function runMigrations(handle: DbHandle): Promise<void> {
   }
 }
 
-/** True when the newest committed migration has been applied (readiness). */
-export async function migrationsApplied(handle: DbHandle): Promise<boolean> {
-  const files = readMigrationFiles({ migrationsFolder: migrationsFolder() })
-  const latest = files.at(-1)
-  if (!latest) return true
-  const [row] = await queryRows<{ created_at: string | number }>(
-    handle.db,
-    sql`SELECT created_at FROM drizzle.__drizzle_migrations ORDER BY created_at DESC LIMIT 1`,
-  )
-  return row !== undefined && Number(row.created_at) >= latest.folderMillis
+/**
+ * Readiness: a check that the newest committed migration has been applied. The committed migrations
+ * are read (and hashed, by drizzle) once, here, not on every probe.
+ */
+export function migrationCheck(handle: DbHandle): () => Promise<boolean> {
+  const latest = readMigrationFiles({ migrationsFolder: migrationsFolder() }).at(-1)?.folderMillis
+  return async () => {
+    if (latest === undefined) return true
+    const [row] = await queryRows<{ created_at: string | number }>(
+      handle.db,
+      sql`SELECT created_at FROM drizzle.__drizzle_migrations ORDER BY created_at DESC LIMIT 1`,
+    )
+    return row !== undefined && Number(row.created_at) >= latest
+  }
 }

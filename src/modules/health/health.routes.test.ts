@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { createTestContext, type TestContext, testConfig } from '../../../test/helpers/context.js'
@@ -20,6 +21,16 @@ describe('health endpoints', () => {
       assert.equal(res.statusCode, 200, url)
       assert.deepEqual(res.json(), { status: 'ok' })
     }
+  })
+
+  it('/readyz reads the committed migrations once, at start, not on every probe', async (t) => {
+    const reads = t.mock.method(fs, 'readFileSync')
+    const app = await ctx.build()
+    const atStart = reads.mock.calls.filter((c) => String(c.arguments[0]).includes('drizzle')).length
+    for (let i = 0; i < 5; i++) assert.equal((await get('/readyz', app)).statusCode, 200)
+    const later = reads.mock.calls.filter((c) => String(c.arguments[0]).includes('drizzle')).length
+    assert.ok(atStart > 0, 'read when the app is built')
+    assert.equal(later, atStart, 'no migration file read by a probe')
   })
 
   it('/readyz answers 503 until the migrations are applied', async () => {

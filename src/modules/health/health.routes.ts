@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { DbHandle } from '../../core/db/client.js'
-import { migrationsApplied } from '../../core/db/migrate.js'
+import { migrationCheck } from '../../core/db/migrate.js'
 import { AppError, serviceUnavailable } from '../../core/errors.js'
 import { errorResponses } from '../../core/http/schemas.js'
 import { noLimit } from '../../core/http/security.js'
@@ -26,6 +26,7 @@ async function checkDatabase(handle: DbHandle): Promise<void> {
 }
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ database: DbHandle }> = async (app, { database }) => {
+  const migrationsApplied = migrationCheck(database)
   app.get(
     '/livez',
     {
@@ -72,7 +73,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: DbHandle }> = a
       await checkDatabase(database)
       let applied = false
       try {
-        applied = await withTimeout(migrationsApplied(database), PING_TIMEOUT_MS)
+        applied = await withTimeout(migrationsApplied(), PING_TIMEOUT_MS)
       } catch (err) {
         if (err instanceof AppError) throw err
       }
