@@ -11,7 +11,7 @@ import Fastify, {
   LogController,
 } from 'fastify'
 import { type DestinationStream, pino } from 'pino'
-import type { Config } from './core/config.js'
+import type { Config, TrustProxy } from './core/config.js'
 import type { DbHandle } from './core/db/client.js'
 import { notFound } from './core/errors.js'
 import { registerErrorHandling } from './core/http/errors-plugin.js'
@@ -69,6 +69,12 @@ export interface BuildAppOptions {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
+/** A hop count as the function Fastify makes of one (Fastify's types leave numbers out). */
+function trustProxyOption(trust: TrustProxy) {
+  if (typeof trust !== 'number') return trust
+  return (_address: string, hop: number) => hop < trust
+}
+
 function createValidators() {
   const options = { useDefaults: true, removeAdditional: false, allErrors: true, strict: false } as const
   // Bodies are JSON and keep their types; only strings from the URL and headers are coerced.
@@ -104,14 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
-    // A hop count as the function Fastify makes of one (its types leave numbers out).
-    trustProxy:
-      typeof config.trustProxy === 'number'
-        ? (
-            (hops) => (_address: string, hop: number) =>
-              hop < hops
-          )(config.trustProxy)
-        : config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors the router raises before any route runs (a malformed or over-long URL) get the same shape.

@@ -25,7 +25,7 @@ const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
 export interface Authenticator {
   /** preParsing hook (after the rate limit, before the body is read): any valid, unrevoked token of a user who is neither banned nor deleted. */
   requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void>
-  /** preParsing hook (after the rate limit, before the body is read): as requireUser, but a banned user is let in (only deleting the account uses it). */
+  /** preParsing hook (after the rate limit, before the body is read): as requireUser, but a banned user is let in (deleting the account and signing out use it). */
   requireAccount(request: FastifyRequest, reply: FastifyReply): Promise<void>
   /**
    * preParsing hook (after the rate limit, before the body is read): as requireUser, and the user's
@@ -103,7 +103,7 @@ export function createAuthenticator(deps: {
   async function signIn(request: FastifyRequest, allowBanned: boolean): Promise<UserRow> {
     const claims = await verifyBearer(request)
     const user = await findUserById(deps.db, claims.sub)
-    admitUser(request, claims, user, allowBanned)
+    admitUser(request, claims, user, allowBanned) // throws unless the user is admitted
     return user as UserRow
   }
 
