@@ -68,7 +68,10 @@ async function main(): Promise<void> {
 
   await server.listen({ port: config.port, host: config.host })
   const where = config.databaseUrl.startsWith('pglite://') ? config.databaseUrl : 'postgres'
-  server.log.info({ database: where, docs: `${config.basePath}/docs` }, 'SHH Match API ready')
+  server.log.info(
+    { database: where, docs: `${config.basePath}/docs`, node: process.version },
+    'SHH Match API ready',
+  )
 }
 
 main().catch((err: unknown) => {

@@ -49,6 +49,12 @@ after(() => {
   if (child.exitCode === null) child.kill('SIGKILL')
 })
 
+describe('start-up', () => {
+  it('logs the Node version it runs on with the ready line', () => {
+    assert.match(output, /"node":"v24\.\d+\.\d+"[^\n]*"msg":"SHH Match API ready"/, output)
+  })
+})
+
 describe('SIGTERM', () => {
   it('lets a request in flight complete, refuses new connections, and exits 0', async () => {
     const body = JSON.stringify({ kakaoUserId: '4242' })
