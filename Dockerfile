@@ -1,22 +1,24 @@
 # syntax=docker/dockerfile:1
-# SHH Match API: compiled JavaScript on Node 22 LTS, production dependencies only, non-root.
+# SHH Match API: compiled JavaScript on Node 24 LTS, production dependencies only, non-root.
 
-FROM node:22-bookworm-slim AS build
+# The image is the runtime: --omit=optional leaves out the `node` package, which brings Node 24 to
+# machines whose own Node is older and would only add a second, unused Node binary here.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --omit=optional --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-FROM node:22-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     APP_ENV=prod \
     HOST=0.0.0.0 \
     PORT=8000
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY drizzle ./drizzle
 USER node
