@@ -29,7 +29,8 @@ const { values } = parseArgs({
 })
 const users = Number(values.users)
 const duration = Number(values.duration)
-const PORT = 18_080
+// BENCH_API_PORT: on a shared machine, a port of your own.
+const PORT = Number(process.env.BENCH_API_PORT ?? 18_080)
 const APP_SECRET = 'bench-api-secret-bench-api-secret-0123456789'
 
 function server(): { url: string; stop: () => void } {
