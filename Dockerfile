@@ -26,5 +26,6 @@ EXPOSE 8000
 # Liveness only: /readyz (database and migrations) is for the load balancer.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "const p=(process.env.API_BASE_PATH||'').replace(/\\/$/,'');fetch(`http://127.0.0.1:${process.env.PORT||8000}${p}/livez`).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# node directly (not npm) so that SIGTERM reaches the server and shuts it down gracefully.
-CMD ["node", "dist/server.js"]
+# node directly (not npm) so that SIGTERM reaches the server and shuts it down gracefully. The preload
+# starts tracing before the server's modules load, when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+CMD ["node", "--import", "./dist/instrument.js", "dist/server.js"]

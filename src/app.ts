@@ -17,6 +17,7 @@ import { notFound } from './core/errors.js'
 import { registerErrorHandling } from './core/http/errors-plugin.js'
 import { noLimit, registerSecurity, strictLimit, syncLimit } from './core/http/security.js'
 import { createMetrics, type Metrics } from './core/observability/metrics.js'
+import { traceLogFields, tracingActive } from './core/observability/tracing.js'
 import { createFieldCipher } from './core/security/crypto.js'
 import { createIdentityHasher } from './core/security/identity-hash.js'
 import { createTokenService } from './core/security/tokens.js'
@@ -98,6 +99,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
       formatters: { level: (label) => ({ level: label }) },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // With tracing on, every line carries the ids of the span it was written under.
+      ...(tracingActive() ? { mixin: traceLogFields } : {}),
     },
     options.logStream,
   )

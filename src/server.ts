@@ -5,6 +5,7 @@ import { type DbHandle, openDatabase } from './core/db/client.js'
 import { runMigrations } from './core/db/migrate.js'
 import { isDatabaseUnavailable } from './core/errors.js'
 import { createMetrics } from './core/observability/metrics.js'
+import { stopTracing, tracingActive, tracingRequested } from './core/observability/tracing.js'
 import { demoteUnlistedAdmins } from './modules/auth/auth.service.js'
 
 const STARTUP_RETRY_MS = 2_000
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       // Stops accepting, lets in-flight requests and a running batch finish, stops the scheduler.
       await server.close()
       await database.close()
+      await stopTracing()
       process.exit(0)
     } catch (err) {
       server.log.error({ err: { message: (err as Error).message } }, 'error during shutdown')
@@ -66,6 +68,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
 
+  if (tracingRequested() && !tracingActive()) {
+    server.log.warn(
+      'OTEL_EXPORTER_OTLP_ENDPOINT is set but tracing was not preloaded: start with --import ./dist/instrument.js',
+    )
+  }
   await server.listen({ port: config.port, host: config.host })
   const where = config.databaseUrl.startsWith('pglite://') ? config.databaseUrl : 'postgres'
   server.log.info(

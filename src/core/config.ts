@@ -69,6 +69,29 @@ const EnvSchema = Type.Object({
   REC_CRON: Type.String({ default: '0 10 * * 1' }),
   REC_K: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
   REC_ACTIVE_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 14 }),
+
+  // Read by the OpenTelemetry SDK itself (src/instrument.ts); checked here so that a typo stops start-up.
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
+  OTEL_EXPORTER_OTLP_HEADERS: Type.Optional(Type.String({ pattern: '^[^=,]+=[^,]*(,[^=,]+=[^,]*)*$' })),
+  OTEL_EXPORTER_OTLP_PROTOCOL: Type.Optional(
+    Type.Union([Type.Literal('http/protobuf'), Type.Literal('http/json')]),
+  ),
+  OTEL_SERVICE_NAME: Type.Optional(Type.String({ minLength: 1 })),
+  OTEL_RESOURCE_ATTRIBUTES: Type.Optional(Type.String()),
+  OTEL_TRACES_SAMPLER: Type.Optional(
+    Type.Union(
+      [
+        'always_on',
+        'always_off',
+        'traceidratio',
+        'parentbased_always_on',
+        'parentbased_always_off',
+        'parentbased_traceidratio',
+      ].map((name) => Type.Literal(name)),
+    ),
+  ),
+  OTEL_TRACES_SAMPLER_ARG: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  OTEL_SDK_DISABLED: Type.Optional(Type.Boolean()),
 })
 
 type Env = Static<typeof EnvSchema>

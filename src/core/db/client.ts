@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
+import { traceStatement, tracingActive } from '../observability/tracing.js'
 import { type Schema, schema } from './schema.js'
 
 export type Database = PgDatabase<PgQueryResultHKT, Schema>
@@ -56,6 +57,25 @@ export interface OpenDbOptions {
   onQuery?: (seconds: number) => void
 }
 
+/** Spans for PGlite's statements, in and out of transactions (pg has its instrumentation). */
+function traceStatements(client: PGlite): void {
+  type Queries = Pick<PGlite, 'query'>
+  const wrap = (target: Queries) => {
+    const query = target.query.bind(target)
+    target.query = ((text: string, ...rest: unknown[]) =>
+      traceStatement(text, () =>
+        (query as (...args: unknown[]) => Promise<unknown>)(text, ...rest),
+      )) as Queries['query']
+  }
+  wrap(client)
+  const transaction = client.transaction.bind(client)
+  client.transaction = (run) =>
+    transaction((tx) => {
+      wrap(tx)
+      return run(tx)
+    })
+}
+
 /** Opens `postgres://…`, `pglite://<dir>` or `pglite://memory`. */
 export async function openDatabase(url: string, options: OpenDbOptions = {}): Promise<DbHandle> {
   if (url.startsWith('pglite://')) {
@@ -67,6 +87,7 @@ export async function openDatabase(url: string, options: OpenDbOptions = {}): Pr
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     })
     await client.waitReady
+    if (tracingActive()) traceStatements(client)
     const db = drizzlePglite({ client, schema }) as unknown as Database
     return {
       db,
