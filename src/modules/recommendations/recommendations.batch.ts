@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks'
 import type { Database, DbHandle, Tx } from '../../core/db/client.js'
 import type { BatchRunRow } from '../../core/db/schema.js'
 import { conflict } from '../../core/errors.js'
+import { startPhase, traceJob } from '../../core/observability/tracing.js'
 import { addWeeks, type Clock, weekOf, weekStart, yearAge } from '../../core/time.js'
 import { allocate, Exclusions, PairList, type PersonInput, Population } from './engine.js'
 import {
@@ -146,13 +147,22 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     const activeSince = new Date(now.getTime() - deps.activeDays * DAY_MS)
     // On a server the parts load concurrently, each on its own connection; PGlite takes them in turn.
     const ranges = database.pool ? VIEWER_RANGES : [{ from: VIEWER_RANGES[0]?.from as string, to: null }]
-    const [eligible, shown, existing, ...exclusionParts] = await Promise.all([
-      loadEligible(db, activeSince),
-      loadTimesShown(db, fromWeek, week),
-      loadExistingLists(db, week),
-      ...ranges.map((range) => loadExclusions(db, { fromWeek, week }, range)),
-    ])
+    const loading = startPhase('recommendations.load')
+    const [eligible, shown, existing, ...exclusionParts] = await loading.within(() =>
+      Promise.all([
+        loadEligible(db, activeSince),
+        loadTimesShown(db, fromWeek, week),
+        loadExistingLists(db, week),
+        ...ranges.map((range) => loadExclusions(db, { fromWeek, week }, range)),
+      ]),
+    )
+    loading.end({
+      'recs.eligible': eligible.length,
+      'recs.existing_lists': existing.viewers.length,
+      'recs.exclusion_rows': exclusionParts.reduce((n, part) => n + part.length, 0),
+    })
     const loadedMs = performance.now() - started
+    const computing = startPhase('recommendations.compute')
 
     const timesShown = new Map(shown.map((r) => [r.id, r.times]))
     const ageOn = weekStart(week)
@@ -196,6 +206,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     )
     const allocation = allocate(pop, excluded, viewers, { k: deps.k, initialLoad, seed: seedOf(week) })
     const computedMs = performance.now() - started - loadedMs
+    computing.end({ 'recs.people': pop.n, 'recs.viewers': viewers.length })
     await updateRun(db, run.id, { usersTotal: viewers.length })
 
     // Chunks go to the server over two connections at once: index upkeep is the server's work and
@@ -223,12 +234,16 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     }
     const lanes = database.pool ? WRITE_CONNECTIONS : 1
     let next = 0
-    await Promise.all(
-      Array.from({ length: lanes }, async () => {
-        while (next < chunks.length) await writeChunk(chunks[next++] as [number, number])
-      }),
+    const writing = startPhase('recommendations.write')
+    await writing.within(() =>
+      Promise.all(
+        Array.from({ length: lanes }, async () => {
+          while (next < chunks.length) await writeChunk(chunks[next++] as [number, number])
+        }),
+      ),
     )
-    await deleteExposureBefore(db, addWeeks(weekOf(now), -EXPOSURE_WINDOW_WEEKS))
+    await writing.within(() => deleteExposureBefore(db, addWeeks(weekOf(now), -EXPOSURE_WINDOW_WEEKS)))
+    writing.end({ 'recs.lists_written': viewers.length, 'recs.recommendations_written': written })
 
     const durationMs = Math.round(performance.now() - started)
     const finished = { status: 'succeeded' as const, finishedAt: clock(), durationMs }
@@ -283,7 +298,11 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
         await release()
         throw err
       }
-      const done = build(run)
+      const done = traceJob(
+        'recommendations.batch',
+        { 'recs.run_id': run.id, 'recs.week': run.week, 'recs.trigger': run.trigger },
+        () => build(run),
+      )
         .catch(async (err: unknown) => {
           const message = err instanceof Error ? err.message.slice(0, 500) : String(err)
           log.error({ runId: run.id, week: run.week, err: { message } }, 'recommendation batch failed')
