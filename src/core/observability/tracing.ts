@@ -158,6 +158,7 @@ async function otlpExporter(env: Env) {
 
 /** The request span is named by the route pattern; the raw path and query string never leave. */
 function nameRequestSpan(span: Span, request: FastifyRequest): void {
+  if (!span.isRecording()) return
   const route = request.routeOptions.url
   span.updateName(route ? `${request.method} ${route}` : request.method)
   span.setAttributes({ 'url.path': route ?? 'unmatched', 'http.request.id': String(request.id) })
