@@ -1,5 +1,7 @@
 /**
  * `npm run bench:api [-- --users 10000 --duration 10 --pool 5]`
+ * `npm run bench:api -- --tracing [--rounds 5]`: what tracing costs (bench/README.md, "Tracing").
+ * With --tracing the three APIs listen on BENCH_API_PORT (18080) and the next two ports.
  *
  * Seeds a realistic population in PostgreSQL (BENCH_DATABASE_URL, or a private PostgreSQL 15 cluster
  * this script starts and stops), builds this week's lists, starts the compiled API in a process of its own
@@ -7,6 +9,7 @@
  * process: the load generator shares the 2 cores). Each scenario rotates through the users' tokens.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
@@ -18,6 +21,7 @@ import { runMigrations } from '../src/core/db/migrate.js'
 import { createTokenService } from '../src/core/security/tokens.js'
 import { kstYear, systemClock, weekOf } from '../src/core/time.js'
 import { createBatchRunner } from '../src/modules/recommendations/recommendations.batch.js'
+import { OtlpReceiver } from '../test/helpers/otlp-receiver.js'
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +29,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     // About twice the database's cores: on 2 cores more connections only add context switches.
     pool: { type: 'string', default: '5' },
+    tracing: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '5' },
   },
 })
 const users = Number(values.users)
@@ -84,28 +90,33 @@ async function seed(url: string) {
   return { url: target.toString(), run, withLists, likes, tokenOf }
 }
 
-async function startApi(databaseUrl: string): Promise<ChildProcess> {
-  // The compiled server, as production runs it.
-  execFileSync('npm', ['run', 'build'], { stdio: 'ignore' })
-  const child = spawn(process.execPath, ['dist/server.js'], {
+async function startApi(
+  databaseUrl: string,
+  port = PORT,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
+  // The compiled server, as production runs it (npm run start:prod: the tracing preload first).
+  const child = spawn(process.execPath, ['--import', './dist/instrument.js', 'dist/server.js'], {
     env: {
       ...process.env,
       APP_ENV: 'dev',
       APP_SECRET,
       DATABASE_URL: databaseUrl,
-      PORT: String(PORT),
+      PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DB_POOL_MAX: values.pool,
       RATE_LIMIT_MAX: '100000000',
       RATE_LIMIT_STRICT_MAX: '100000000',
       SCHEDULER_ENABLED: 'false',
+      OTEL_EXPORTER_OTLP_ENDPOINT: '',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/readyz`)).ok) return child
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child
     } catch {
       // starting
     }
@@ -121,9 +132,9 @@ interface Scenario {
   requests: autocannon.Request[]
 }
 
-async function load(scenario: Scenario) {
+async function load(scenario: Scenario, port = PORT) {
   const result = await autocannon({
-    url: `http://127.0.0.1:${PORT}`,
+    url: `http://127.0.0.1:${port}`,
     connections: scenario.connections ?? 50,
     duration,
     ...(scenario.rate ? { overallRate: scenario.rate } : {}),
@@ -174,6 +185,11 @@ async function main() {
       `seeded ${users} users and built ${seeded.run.week} (${seeded.run.recommendationsWritten} recommendations) in ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s`,
     )
+    execFileSync('npm', ['run', 'build'], { stdio: 'ignore' })
+    if (values.tracing) {
+      await tracingCost(seeded)
+      return
+    }
     api = await startApi(seeded.url)
     const listTokens = seeded.withLists.map((id) => seeded.tokenOf.get(id) as string)
     const allTokens = [...seeded.tokenOf.values()]
@@ -267,3 +283,132 @@ main().catch((err) => {
   console.error(err)
   process.exit(1)
 })
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  // utime and stime are fields 14 and 15 of stat(5), counted after the command name's ") ".
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim())
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+const percent = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`
+
+/**
+ * The same compiled API three times at once (untraced, traced at 100 %, traced at 10 %), the traced
+ * ones exporting to stand-in collectors in this process. Each round loads each server in turn, in a
+ * rotating order, at a fixed rate, and reads the API process's own CPU time from /proc: CPU per
+ * request at a fixed rate does not move with this machine's drift the way req/s does, and each
+ * round's cost is the ratio to the untraced server measured within the same minute; medians over
+ * the rounds.
+ */
+async function tracingCost(seeded: Awaited<ReturnType<typeof seed>>) {
+  const collectors = await Promise.all([OtlpReceiver.start(), OtlpReceiver.start()])
+  const [all, tenth] = collectors
+  const variants: Array<{
+    name: string
+    port: number
+    env: Record<string, string>
+    collector: OtlpReceiver | null
+  }> = [
+    { name: 'untraced', port: PORT, env: {}, collector: null },
+    {
+      name: 'traced, 100 %',
+      port: PORT + 1,
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: all.endpoint },
+      collector: all,
+    },
+    {
+      name: 'traced, 10 %',
+      port: PORT + 2,
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: tenth.endpoint,
+        OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+        OTEL_TRACES_SAMPLER_ARG: '0.1',
+      },
+      collector: tenth,
+    },
+  ]
+  const servers = await Promise.all(variants.map((v) => startApi(seeded.url, v.port, v.env)))
+  // Spans wait in the server up to its export delay (5 s) before they are sent.
+  const exported = () => new Promise((resolve) => setTimeout(resolve, 6_000))
+  try {
+    const listTokens = seeded.withLists.map((id) => seeded.tokenOf.get(id) as string)
+    for (const v of variants) {
+      await autocannon({
+        url: `http://127.0.0.1:${v.port}`,
+        connections: 20,
+        amount: listTokens.length + 2_000,
+        requests: [rotating('GET', '/recommendations', listTokens)],
+      })
+    }
+    const scenarios: Scenario[] = [
+      {
+        name: 'GET /recommendations, fixed 1,000 req/s (10 connections)',
+        rate: 1000,
+        connections: 10,
+        requests: [rotating('GET', '/recommendations', listTokens)],
+      },
+      {
+        name: 'Monday mix (/me, /recommendations, /matches), fixed 600 req/s (10 connections)',
+        rate: 600,
+        connections: 10,
+        requests: [
+          rotating('GET', '/me', listTokens),
+          rotating('GET', '/recommendations', listTokens),
+          rotating('GET', '/matches', listTokens),
+        ],
+      },
+    ]
+    const rounds = Number(values.rounds)
+    console.log(`\ntracing cost: ${rounds} rounds of ${duration} s per server and scenario, order rotating`)
+    for (const scenario of scenarios) {
+      await exported()
+      for (const c of collectors) c.clear()
+      const perRound = variants.map(() => [] as Array<{ cpu: number; p99: number }>)
+      const requests = variants.map(() => 0)
+      for (let round = 0; round < rounds; round++) {
+        for (let k = 0; k < variants.length; k++) {
+          const i = (round + k) % variants.length
+          const pid = servers[i]?.pid as number
+          const before = cpuSeconds(pid)
+          const r = await load(scenario, variants[i]?.port)
+          const cpu = cpuSeconds(pid) - before
+          if (r.errors) throw new Error(`${variants[i]?.name}: ${r.errors} errors in ${scenario.name}`)
+          perRound[i]?.push({ cpu: (cpu * 1000) / r.total, p99: r.p99 })
+          requests[i] = (requests[i] as number) + r.total
+        }
+      }
+      await exported()
+      console.log(`\n${scenario.name}`)
+      console.log(
+        `  ${'server'.padEnd(14)} ${'API CPU ms/request: median (min-max)'.padEnd(38)} p99 ms  spans/request  cost: median (min to max)`,
+      )
+      const base = perRound[0] as Array<{ cpu: number }>
+      variants.forEach((v, i) => {
+        const runs = perRound[i] as Array<{ cpu: number; p99: number }>
+        const cpu = runs.map((x) => x.cpu)
+        const spans = v.collector ? (v.collector.spans.length / (requests[i] as number)).toFixed(2) : '-'
+        let line =
+          `  ${v.name.padEnd(14)} ${`${median(cpu).toFixed(3)} (${Math.min(...cpu).toFixed(3)}-${Math.max(...cpu).toFixed(3)})`.padEnd(38)} ` +
+          `${String(median(runs.map((x) => x.p99))).padStart(6)}  ${spans.padStart(13)}`
+        if (i > 0) {
+          const ratios = runs.map((x, r) => x.cpu / (base[r]?.cpu as number) - 1)
+          line += `  ${percent(median(ratios))} (${percent(Math.min(...ratios))} to ${percent(Math.max(...ratios))})`
+        }
+        console.log(line)
+      })
+    }
+    console.log('\ntargets: cost <= 15 % at 100 % sampling, <= 5 % at 10 %')
+  } finally {
+    for (const server of servers) server.kill('SIGTERM')
+    for (const c of collectors) await c.stop()
+  }
+}

@@ -13,11 +13,14 @@ export interface ReceivedSpan {
 
 /**
  * A stand-in OpenTelemetry collector on 127.0.0.1: accepts OTLP/HTTP trace exports on /v1/traces,
- * protobuf (the SDK's default) or JSON, and keeps the spans. `hang` makes it accept and never answer.
+ * protobuf (the SDK's default) or JSON, and keeps them; `spans` decodes what has arrived (decoding
+ * waits until asked, so that a benchmark's collector costs little while it is measuring). `hang`
+ * makes it accept and never answer.
  */
 export class OtlpReceiver {
-  readonly spans: ReceivedSpan[] = []
   readonly contentTypes: string[] = []
+  private readonly received: Array<{ json: boolean; body: Buffer }> = []
+  private readonly decoded: ReceivedSpan[] = []
 
   private constructor(private readonly server: Server) {}
 
@@ -35,13 +38,25 @@ export class OtlpReceiver {
           res.writeHead(404).end()
           return
         }
-        const body = Buffer.concat(chunks)
-        receiver.spans.push(...(type.includes('json') ? fromJson(body) : fromProtobuf(body)))
+        receiver.received.push({ json: type.includes('json'), body: Buffer.concat(chunks) })
         res.writeHead(200, { 'content-type': type }).end(type.includes('json') ? '{}' : '')
       })
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     return receiver
+  }
+
+  get spans(): ReceivedSpan[] {
+    for (const { json, body } of this.received.splice(0)) {
+      this.decoded.push(...(json ? fromJson(body) : fromProtobuf(body)))
+    }
+    return this.decoded
+  }
+
+  /** Forgets what has arrived. */
+  clear(): void {
+    this.received.length = 0
+    this.decoded.length = 0
   }
 
   get endpoint(): string {
