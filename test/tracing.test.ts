@@ -300,3 +300,22 @@ describe('tracing, request by request', () => {
     )
   })
 })
+
+const redisUrl = process.env.REDIS_TEST_URL
+describe('tracing Redis', { skip: redisUrl ? false : 'REDIS_TEST_URL is not set' }, () => {
+  it('records the shared rate limiter’s commands by name only, under the request', async () => {
+    const shared = await ctx.build({ REDIS_URL: redisUrl as string, CORS_ORIGINS: 'https://tracing.example' })
+    exporter.reset()
+    const ip = '198.51.100.77'
+    const res = await shared.inject({ method: 'GET', url: '/recommendations', remoteAddress: ip })
+    assert.equal(res.statusCode, 401)
+    const request = requestSpans().find((s) => s.name === 'GET /recommendations') as ReadableSpan
+    const commands = exporter.getFinishedSpans().filter((s) => s.attributes['db.system.name'] === 'redis')
+    assert.ok(
+      commands.some((s) => s.parentSpanContext?.spanId === request.spanContext().spanId),
+      commands.map((s) => s.name).join(', '),
+    )
+    for (const s of commands) assert.match(String(s.attributes['db.query.text']), /^[a-z]+$/i)
+    assert.ok(!commands.flatMap(textsOf).some((t) => t.includes(ip)))
+  })
+})
