@@ -49,13 +49,11 @@ async function startServer(env: Record<string, string>): Promise<Running> {
     output += chunk
   })
   const base = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/livez`)).ok) return { child, base, output: () => output }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
+  // Connecting before the server listens could pick the same (ephemeral) port as the local end and
+  // connect the socket to itself, taking the port: wait for the server to say it listens.
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    if (output.includes('SHH Match API ready')) return { child, base, output: () => output }
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
   child.kill('SIGKILL')
   throw new Error(`the server did not start:\n${output}`)
