@@ -266,6 +266,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     })
     app.addHook('onReady', async () => {
       scheduler.start()
+      // A run that a stopped process left half-written goes on from its last written slice.
+      void runner
+        .resumeAbandoned()
+        .catch((err: Error) =>
+          app.log.error({ err: { message: err.message } }, 'could not resume the recommendation batch'),
+        )
     })
     app.addHook('onClose', async () => scheduler.stop())
   }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import type { DbHandle } from '../../src/core/db/client.js'
 import { exposureLog, recommendations } from '../../src/core/db/schema.js'
@@ -105,8 +106,11 @@ export async function recommend(database: DbHandle, a: SignedIn, b: SignedIn, we
     .onConflictDoNothing()
   await database.db
     .insert(exposureLog)
-    .values({ userId: a.userId, targetUserId: b.userId, week, reason: 'weekly_rec' })
-    .onConflictDoNothing()
+    .values({ userId: a.userId, week, targets: [b.userId] })
+    .onConflictDoUpdate({
+      target: [exposureLog.userId, exposureLog.week, exposureLog.reason],
+      set: { targets: sql`${exposureLog.targets} || excluded.targets` },
+    })
 }
 
 export async function like(app: FastifyInstance, from: SignedIn, to: SignedIn, batchWeek: string) {

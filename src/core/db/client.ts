@@ -45,6 +45,8 @@ export interface DbHandle {
   pglite?: PGlite
   /** The pg pool, when on a server. */
   pool?: pg.Pool
+  /** The connection string, when on a server (the batch opens its own connections with it). */
+  url?: string
 }
 
 export interface OpenDbOptions {
@@ -55,6 +57,12 @@ export interface OpenDbOptions {
   loadDataDir?: Blob
   /** Told the duration of every query on a PostgreSQL server (metrics). */
   onQuery?: (seconds: number) => void
+  /** Per-statement bound on a server (default 30 s, meant for requests). */
+  statementTimeoutMs?: number
+  /** How long a query may wait for a free pooled connection (default 5 s). */
+  connectionTimeoutMs?: number
+  /** Shown in pg_stat_activity. */
+  applicationName?: string
 }
 
 /** Spans for PGlite's statements, in and out of transactions (pg has its instrumentation). */
@@ -105,10 +113,11 @@ export async function openDatabase(url: string, options: OpenDbOptions = {}): Pr
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     // A statement that hangs must not hold a request forever.
-    statement_timeout: 30_000,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
   })
   pool.on('error', (err) => options.onPoolError?.(err))
   const onQuery = options.onQuery
@@ -132,6 +141,7 @@ export async function openDatabase(url: string, options: OpenDbOptions = {}): Pr
     db,
     kind: 'pg',
     pool,
+    url,
     ping: async () => {
       await db.execute(sql`SELECT 1`)
     },

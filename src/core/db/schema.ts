@@ -149,29 +149,34 @@ export const blocks = pgTable(
 )
 
 /*
- * exposure_log and recommendations are written in bulk by the weekly batch (two million rows for
+ * exposure_log and recommendations are written in bulk by the weekly batch (a million list rows for
  * 100,000 users) and have no foreign keys: the checks doubled the cost of those writes (measured:
  * 638 → 337 ms per 20,000 rows). Integrity holds by construction: the batch writes only ids it read
  * from `users` in the same run, users are never hard-deleted (deletion anonymises the row), and
  * account deletion removes the user's own rows explicitly.
  */
+
+/**
+ * Who was shown to whom: one row per viewer and week, the people shown as an array. Only the batch
+ * reads it (the 12-week no-repeat rule and how often each person was shown), always a viewer's
+ * whole window at once, so a row per pair (as SPEC has it) only cost space: about 210 bytes per pair
+ * with its two indexes against about 25 here (see bench/README.md). The primary key keeps one row
+ * per viewer, week and reason, and serves the batch's per-slice reads (viewer ranges).
+ */
 export const exposureLog = pgTable(
   'exposure_log',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
     userId: uuid('user_id').notNull(),
-    targetUserId: uuid('target_user_id').notNull(),
-    reason: text('reason'),
     /** ISO week label (YYYY-Www, Asia/Seoul): what `date_trunc('week', seen_at)` meant in SPEC. */
     week: text('week').notNull(),
+    reason: text('reason').notNull().default('weekly_rec'),
+    targets: uuid('targets').array().notNull(),
     seenAt: timestamptz('seen_at').notNull().defaultNow(),
   },
   (t) => [
-    // Serves "was c shown to u in the window" and keeps one row per pair and week.
-    uniqueIndex('exposure_log_user_target_week_uq').on(t.userId, t.targetUserId, t.week),
-    // The window load and the clean-up select by week (SPEC's (user_id, seen_at) index served neither).
+    primaryKey({ columns: [t.userId, t.week, t.reason] }),
+    // The clean-up deletes by week.
     index('exposure_log_week_idx').on(t.week),
-    check('exposure_log_not_self', sql`${t.userId} <> ${t.targetUserId}`),
   ],
 )
 
@@ -333,6 +338,10 @@ export const batchRuns = pgTable(
     requestedBy: uuid('requested_by').references(() => users.id),
     usersTotal: integer('users_total'),
     usersProcessed: integer('users_processed').notNull().default(0),
+    /** Viewers are split into this many id ranges, fixed when the run starts (so a resumed run keeps them). */
+    slicesTotal: integer('slices_total'),
+    /** The slices whose lists are written: each is added in the transaction that writes them. */
+    slicesDone: integer('slices_done').array().notNull().default(sql`'{}'::integer[]`),
     recommendationsWritten: integer('recommendations_written').notNull().default(0),
     durationMs: integer('duration_ms'),
     error: text('error'),

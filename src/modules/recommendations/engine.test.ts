@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import {
   allocate,
   CandidateIndex,
+  EXPOSURE_WEIGHT,
   Exclusions,
   exposureCap,
   harmonicMean,
@@ -27,14 +28,13 @@ const person = (id: string, change: Partial<PersonInput> = {}): PersonInput => (
   keywords: [],
   completeness: 1,
   timesShown: 0,
-  neverRecommended: false,
   ...change,
 })
 const woman = (id: string, change: Partial<PersonInput> = {}) =>
   person(id, { gender: 'F', targetGender: 'M', age: 28, ...change })
 
 function world(people: PersonInput[], excludedPairs: Array<[string, string]> = []) {
-  const pop = new Population(people, { k: 10, windowWeeks: 12 })
+  const pop = new Population(people)
   const pairs = new PairList()
   for (const [a, b] of excludedPairs) pairs.add(pop.indexOf.get(a) as number, pop.indexOf.get(b) as number)
   const excluded = Exclusions.build(pop.n, pairs)
@@ -113,16 +113,25 @@ describe('score', () => {
     const expected = harmonicMean(oneSidedScore(pop, at('m'), at('w')), oneSidedScore(pop, at('w'), at('m')))
     assert.equal(pairScore(pop, at('m'), at('w')), Math.round(expected * 1000) / 1000)
   })
-  it('gives new faces a bonus and the often shown a penalty', () => {
+  it("moves scores by exposure against the side's average: up for new faces, down for the often shown", () => {
     const { pop, at } = world([
       person('m'),
-      woman('new', { neverRecommended: true }),
-      woman('plain'),
-      woman('busy', { timesShown: 500 }),
+      woman('new'),
+      woman('average', { timesShown: 40 }),
+      woman('busy', { timesShown: 80 }),
+      woman('busiest', { timesShown: 500 }),
+      person('other man', { timesShown: 7 }),
     ])
-    const score = (id: string) => pairScore(pop, at('m'), at(id))
-    assert.ok(score('new') > score('plain'))
-    assert.ok(score('plain') > score('busy'))
+    const base = (id: string) =>
+      Math.round(
+        harmonicMean(oneSidedScore(pop, at('m'), at(id)), oneSidedScore(pop, at(id), at('m'))) * 1000,
+      ) / 1000
+    const shift = (id: string) => Math.round((pairScore(pop, at('m'), at(id)) - base(id)) * 1000) / 1000
+    // The women's average is 155 (0, 40, 80, 500): the men's 7 does not enter it.
+    assert.equal(shift('new'), EXPOSURE_WEIGHT)
+    assert.ok(shift('average') > 0 && shift('average') < EXPOSURE_WEIGHT)
+    assert.ok(shift('busy') < shift('average'))
+    assert.equal(shift('busiest'), -EXPOSURE_WEIGHT)
   })
 })
 
@@ -244,14 +253,17 @@ describe('allocation', () => {
     const shared = ['등산', '커피', '영화', '여행']
     const men = Array.from({ length: 20 }, (_, i) => person(`m${i}`, { keywords: shared }))
     const women = [
-      woman('star', { keywords: shared, neverRecommended: true }),
+      woman('star', { keywords: shared }),
       ...Array.from({ length: 9 }, (_, i) => woman(`w${i}`, { completeness: 0.5 })),
     ]
     const { pop, excluded, at } = world([...men, ...women])
     const viewers = Int32Array.from(men.map((m) => at(m.id)))
     const result = allocate(pop, excluded, viewers, { k: 3 })
     assert.equal(result.caps.F, 9)
-    assert.equal(result.load[at('star')], 9)
+    const star = result.load[at('star')] as number
+    assert.ok(star <= 9)
+    // Rounds spread the rest first, yet the best match is still the one shown most.
+    assert.ok(women.every((w) => (result.load[at(w.id)] as number) <= star))
     assert.ok(Array.from(result.count).every((c) => c === 3))
   })
 

@@ -6,9 +6,12 @@
  *    (block either way, any match, a like already given, shown in the last 12 weeks).
  * 2. A one-sided score s(u→c) ∈ [0,1] of how well c fits what u asked for; the pair score is the
  *    harmonic mean of s(u→c) and s(c→u), as reciprocal recommenders do (RECON, Pizzato et al. 2010),
- *    plus a small bonus for people never recommended and a penalty for people shown often.
+ *    plus an exposure term: up for people shown less than their side's average over the 12-week
+ *    window, down for those shown more, so who is seen rotates from week to week.
  * 3. Fair exposure: nobody appears in more than ⌈1.5·K·viewers/candidates⌉ lists a week (per gender
- *    side); lists are filled greedily by pair score, best pairs first, across everyone at once.
+ *    side); lists are filled greedily by pair score, best pairs first, across everyone at once, in
+ *    rounds whose limit rises to the cap (water-filling): everyone a viewer ranks high gets a first
+ *    appearance before anyone gets a third.
  *
  * People are held as columns of typed arrays indexed 0..n-1 (a struct of arrays), so the inner loops
  * touch numbers only.
@@ -23,8 +26,10 @@ const REGION_SLOTS = KOREAN_REGIONS.length + 1
 const REGION_INDEX = new Map<string, number>(KOREAN_REGIONS.map((r, i) => [r, i + 1]))
 
 export const SCORE_WEIGHTS = { age: 0.35, region: 0.15, interests: 0.35, completeness: 0.15 } as const
-export const NEW_FACE_BONUS = 0.05
-export const OVEREXPOSURE_PENALTY = 0.1
+/** The exposure term's range: ±this, +this for someone never shown in the window. */
+export const EXPOSURE_WEIGHT = 0.1
+/** Pass 2 raises the per-person limit to the cap in this many rounds. */
+const FILL_ROUNDS = 4
 export const CAP_FACTOR = 1.5
 const SCORE_KEY_MAX = 2 ** 20
 const EDGE_KEY_SPAN = 2 ** 28
@@ -44,8 +49,6 @@ export interface PersonInput {
   completeness: number
   /** Times this person was shown to someone in the exposure window. */
   timesShown: number
-  /** Never appeared in anyone's recommendations. */
-  neverRecommended: boolean
 }
 
 const genderCode = (g: 'M' | 'F') => (g === 'M' ? 0 : 1)
@@ -97,7 +100,7 @@ export class Population {
   /** The exposure term added to a pair score when this person is the one recommended. */
   readonly prior: Float32Array
 
-  constructor(input: readonly PersonInput[], options: { k: number; windowWeeks: number }) {
+  constructor(input: readonly PersonInput[]) {
     const n = input.length
     this.n = n
     const keyOf = (p: PersonInput) =>
@@ -139,7 +142,15 @@ export class Population {
         frequency.set(k, (frequency.get(k) ?? 0) + 1)
     }
     const keywordId = new Map([...frequency.entries()].sort((a, b) => b[1] - a[1]).map(([k], i) => [k, i]))
-    const fairShare = 2 * options.k * options.windowWeeks
+    // Each side's average exposure over the window: the men's is a few a week, the women's dozens.
+    const shown = [0, 0]
+    const headcount = [0, 0]
+    for (const p of people) {
+      const g = genderCode(p.gender)
+      shown[g] = (shown[g] as number) + p.timesShown
+      headcount[g] = (headcount[g] as number) + 1
+    }
+    const average = shown.map((s, g) => s / Math.max(1, headcount[g] as number))
 
     for (let i = 0; i < n; i++) {
       const p = people[i] as PersonInput
@@ -170,9 +181,8 @@ export class Population {
       this.ageMid[i] = (lo + hi) / 2
       this.ageInvHalf[i] = 1 / Math.max(1, (hi - lo) / 2)
       this.interestInv[i] = ids.size === 0 ? 0 : 1 / Math.min(3, ids.size)
-      this.prior[i] = p.neverRecommended
-        ? NEW_FACE_BONUS
-        : -OVEREXPOSURE_PENALTY * Math.min(1, p.timesShown / Math.max(1, fairShare))
+      const mean = average[this.gender[i] as number] as number
+      this.prior[i] = mean > 0 ? EXPOSURE_WEIGHT * (1 - Math.min(2, p.timesShown / mean)) : 0
     }
   }
 
@@ -234,6 +244,83 @@ export class Exclusions {
     const end = this.offsets[u + 1] as number
     for (let i = this.offsets[u] as number; i < end; i++) if (this.targets[i] === c) return true
     return false
+  }
+}
+
+const HEX = new Int8Array(128).fill(-1)
+for (let i = 0; i < 16; i++) {
+  HEX['0123456789abcdef'.charCodeAt(i)] = i
+  HEX['0123456789ABCDEF'.charCodeAt(i)] = i
+}
+
+/**
+ * Finds a person by the 16 bytes of their UUID (PostgreSQL's `uuid_send`), so that millions of
+ * excluded ids are looked up without making a string for each. Open addressing over the random
+ * bits of version-4 UUIDs; every hit is confirmed on all 16 bytes.
+ */
+export class IdIndex {
+  private readonly bytes: Uint8Array
+  private readonly slots: Int32Array
+  private readonly mask: number
+
+  constructor(ids: readonly string[]) {
+    const n = ids.length
+    this.bytes = new Uint8Array(n * 16)
+    let size = 1024
+    while (size < 2 * n) size *= 2
+    this.slots = new Int32Array(size).fill(-1)
+    this.mask = size - 1
+    for (let i = 0; i < n; i++) {
+      const id = ids[i] as string
+      let o = i * 16
+      let high = -1
+      for (let j = 0; j < id.length; j++) {
+        const v = HEX[id.charCodeAt(j)] ?? -1
+        if (v < 0) continue
+        if (high < 0) high = v
+        else {
+          this.bytes[o++] = (high << 4) | v
+          high = -1
+        }
+      }
+      if (o !== i * 16 + 16) throw new Error(`not a UUID: ${id.slice(0, 40)}`)
+      let slot = this.hash(this.bytes, i * 16)
+      while ((this.slots[slot] as number) >= 0) slot = (slot + 1) & this.mask
+      this.slots[slot] = i
+    }
+  }
+
+  private hash(b: Uint8Array, o: number): number {
+    const a =
+      (b[o] as number) |
+      ((b[o + 1] as number) << 8) |
+      ((b[o + 2] as number) << 16) |
+      ((b[o + 3] as number) << 24)
+    const z =
+      (b[o + 12] as number) |
+      ((b[o + 13] as number) << 8) |
+      ((b[o + 14] as number) << 16) |
+      ((b[o + 15] as number) << 24)
+    return (Math.imul(a ^ Math.imul(z, 0x9e3779b1), 0x85ebca6b) >>> 7) & this.mask
+  }
+
+  /** The person whose id is the 16 bytes at `offset`, or -1. */
+  find(b: Uint8Array, offset: number): number {
+    let slot = this.hash(b, offset)
+    for (;;) {
+      const i = this.slots[slot] as number
+      if (i < 0) return -1
+      let same = true
+      const o = i * 16
+      for (let j = 0; j < 16; j++) {
+        if (this.bytes[o + j] !== b[offset + j]) {
+          same = false
+          break
+        }
+      }
+      if (same) return i
+      slot = (slot + 1) & this.mask
+    }
   }
 }
 
@@ -400,6 +487,12 @@ export interface AllocationOptions {
   initialLoad?: Int32Array
   /** Seed for the sampling and for the order in which equal scores are served (reproducible runs). */
   seed?: number
+  /**
+   * Per-person limits, counting initialLoad (default: exposureCap over these viewers). The batch,
+   * allocating a slice of viewers at a time, passes the week's caps scaled to the share of viewers
+   * served so far, so the first slices cannot use up the most wanted people.
+   */
+  caps?: { M: number; F: number }
 }
 
 export interface Allocation {
@@ -452,7 +545,7 @@ export function allocate(
   for (const u of viewers) if (pop.target[u] === 0) viewersWantingM++
   let men = 0
   for (let i = 0; i < pop.n; i++) if (pop.gender[i] === 0) men++
-  const caps = {
+  const caps = options.caps ?? {
     M: exposureCap(k, viewersWantingM, men),
     F: exposureCap(k, viewers.length - viewersWantingM, pop.n - men),
   }
@@ -519,7 +612,8 @@ export function allocate(
     }
   }
 
-  // Pass 2: all kept pairs, best first (ties in serving order), each taken while both sides have room.
+  // Pass 2: all kept pairs, best first (ties in serving order), each taken while both sides have room,
+  // in rounds whose per-person limit rises to the cap.
   const targets = new Int32Array(viewers.length * k)
   const scores = new Float32Array(viewers.length * k)
   const count = new Uint8Array(viewers.length)
@@ -533,11 +627,21 @@ export function allocate(
   const sortKeys = new Float64Array(edges)
   for (let e = 0; e < edges; e++) sortKeys[e] = sortKey(edgeScore[e] as number, e)
   sortKeys.sort()
-  for (let i = 0; i < edges; i++) {
-    const e = (sortKeys[i] as number) % EDGE_KEY_SPAN
-    const vi = edgeViewer[e] as number
-    const c = edgeTarget[e] as number
-    if ((count[vi] as number) < k && (load[c] as number) < capOf(c)) assign(vi, c, edgeScore[e] as number)
+  const taken = new Uint8Array(edges)
+  for (let round = 1; round <= FILL_ROUNDS; round++) {
+    const limitM = Math.ceil((caps.M * round) / FILL_ROUNDS)
+    const limitF = Math.ceil((caps.F * round) / FILL_ROUNDS)
+    for (let i = 0; i < edges; i++) {
+      const e = (sortKeys[i] as number) % EDGE_KEY_SPAN
+      if (taken[e] === 1) continue
+      const vi = edgeViewer[e] as number
+      if ((count[vi] as number) >= k) continue
+      const c = edgeTarget[e] as number
+      if ((load[c] as number) < (pop.gender[c] === 0 ? limitM : limitF)) {
+        assign(vi, c, edgeScore[e] as number)
+        taken[e] = 1
+      }
+    }
   }
 
   // Pass 3: top up short lists. Marks here are negative and unique per viewer, so no stamp from

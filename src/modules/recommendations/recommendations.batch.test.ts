@@ -11,11 +11,12 @@ import {
   exposureLog,
   likes,
   matches,
+  profiles,
   recommendations,
   users,
 } from '../../core/db/schema.js'
 import { addWeeks, weekOf } from '../../core/time.js'
-import { createBatchRunner, databaseBatchLock } from './recommendations.batch.js'
+import { createBatchRunner, databaseBatchLock, sliceOf } from './recommendations.batch.js'
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000
 let ctx: TestContext
@@ -55,8 +56,18 @@ describe('the weekly batch', () => {
     assert.equal(first.recommendationsWritten, 16)
     for (const p of [...crowd.men, ...crowd.women]) assert.equal((await listOf(p.userId, week)).length, 2)
     const exposures = await ctx.database.db.select().from(exposureLog)
-    assert.equal(exposures.length, 16)
-    assert.ok(exposures.every((e) => e.reason === 'weekly_rec' && e.week === week))
+    assert.equal(exposures.length, 8, 'one exposure row per viewer and week')
+    for (const e of exposures) {
+      assert.ok(e.reason === 'weekly_rec' && e.week === week)
+      assert.deepEqual([...e.targets].sort(), await listOf(e.userId, week))
+    }
+    const shown = (
+      await ctx.app.inject({ method: 'GET', url: `/admin/recs/runs/${first.runId}`, headers: admin.headers })
+    ).json()
+    assert.equal(shown.usersDone, 8)
+    assert.equal(shown.usersTotal, 8)
+    assert.equal(shown.usersProcessed, 8)
+    assert.equal(shown.slicesDone, shown.slicesTotal)
 
     const before = (await recRows(week)).map((r) => `${r.userId}>${r.targetUserId}:${r.score}`).sort()
     const second = await runBatch(ctx.app, admin)
@@ -103,9 +114,8 @@ describe('the weekly batch', () => {
     const [other] = await ctx.database.db.select().from(users).where(sql`${users.id} <> ${someone?.id}`)
     await ctx.database.db.insert(exposureLog).values({
       userId: someone?.id as string,
-      targetUserId: other?.id as string,
+      targets: [other?.id as string],
       week: ancient,
-      reason: 'weekly_rec',
     })
     ctx.clock.advance(12 * WEEK_MS)
     admin = await signIn(ctx.app, '1')
@@ -118,7 +128,7 @@ describe('the weekly batch', () => {
     assert.ok(!weeks.includes(ancient), 'rows older than the window are deleted')
   })
 
-  it('finishes a run that died half-way without duplicating or changing the lists already written', async () => {
+  it('resumes a run that died half-way: same run, lists already written unchanged, no duplicates', async () => {
     const crowd = await createCrowd(ctx.app, 4, 4)
     const week = weekOf(ctx.clock.now())
     await runBatch(ctx.app, admin)
@@ -134,8 +144,14 @@ describe('the weekly batch', () => {
       .insert(batchRuns)
       .values({ week, trigger: 'schedule', status: 'running' })
       .returning()
+    const [older] = await ctx.database.db
+      .insert(batchRuns)
+      .values({ week: addWeeks(week, -1), trigger: 'schedule', status: 'running' })
+      .returning()
 
     const resumed = await runBatch(ctx.app, admin)
+    assert.equal(resumed.runId, stale?.id, 'the abandoned run of the week is the one taken up')
+    assert.equal(resumed.status, 'succeeded')
     assert.equal(resumed.usersTotal, 4)
     assert.equal(resumed.recommendationsWritten, 8)
     for (const id of dropped) assert.equal((await listOf(id, week)).length, 2)
@@ -143,9 +159,54 @@ describe('the weekly batch', () => {
     const [marked] = await ctx.database.db
       .select()
       .from(batchRuns)
-      .where(eq(batchRuns.id, stale?.id as string))
-    assert.equal(marked?.status, 'failed')
+      .where(eq(batchRuns.id, older?.id as string))
+    assert.equal(marked?.status, 'failed', "another week's abandoned run is over")
     assert.equal((await recRows(week)).length, 16)
+  })
+
+  it('skips the slices a killed run had marked done, and resumes at start-up', async () => {
+    await createCrowd(ctx.app, 6, 6)
+    const week = weekOf(ctx.clock.now())
+    await ctx.app.activity.flush()
+    const log = { info() {}, error() {} }
+    const runner = createBatchRunner({
+      database: ctx.database,
+      clock: ctx.clock.now,
+      log,
+      k: 2,
+      activeDays: 365,
+      sliceViewers: 3,
+    })
+    // A run that died after writing slice 0 (whose viewers then lost their lists, to tell a
+    // skipped slice from a rebuilt one).
+    const [stale] = await ctx.database.db
+      .insert(batchRuns)
+      .values({
+        week,
+        trigger: 'schedule',
+        status: 'running',
+        slicesTotal: 4,
+        slicesDone: [0],
+        usersProcessed: 3,
+      })
+      .returning()
+    const resumed = await runner.resumeAbandoned()
+    assert.equal(resumed?.run.id, stale?.id)
+    const run = await resumed?.done
+    assert.equal(run?.status, 'succeeded')
+    assert.deepEqual([...(run?.slicesDone ?? [])].sort(), [0, 1, 2, 3])
+    const everyone = await ctx.database.db.select({ id: profiles.userId }).from(profiles)
+    const withList = new Set((await recRows(week)).map((r) => r.userId))
+    for (const { id } of everyone) {
+      const inSliceZero = sliceOf(id, 4) === 0
+      assert.equal(withList.has(id), !inSliceZero, `${id} (slice ${sliceOf(id, 4)})`)
+    }
+    const [row] = await ctx.database.db
+      .select()
+      .from(batchRuns)
+      .where(eq(batchRuns.id, stale?.id as string))
+    assert.equal(row?.usersTotal, row?.usersProcessed)
+    assert.equal(await runner.resumeAbandoned(), null, 'nothing left to resume')
   })
 
   it('leaves out the banned, deleted, inactive, blocked, matched, already liked and recently shown', async () => {
@@ -191,9 +252,8 @@ describe('the weekly batch', () => {
       .values({ fromUser: me.userId, toUser: id('liked'), batchWeek: addWeeks(weekOf(ctx.clock.now()), -20) })
     await db.insert(exposureLog).values({
       userId: me.userId,
-      targetUserId: id('shownRecently'),
+      targets: [id('shownRecently')],
       week: addWeeks(weekOf(ctx.clock.now()), -11),
-      reason: 'weekly_rec',
     })
 
     await runBatch(app, admin)

@@ -1,40 +1,54 @@
 import { performance } from 'node:perf_hooks'
-import type { Database, DbHandle, Tx } from '../../core/db/client.js'
+import pg from 'pg'
+import { type Database, type DbHandle, openDatabase, type Tx } from '../../core/db/client.js'
 import type { BatchRunRow } from '../../core/db/schema.js'
 import { conflict } from '../../core/errors.js'
-import { startPhase, traceJob } from '../../core/observability/tracing.js'
 import { addWeeks, type Clock, weekOf, weekStart, yearAge } from '../../core/time.js'
-import { allocate, Exclusions, PairList, type PersonInput, Population } from './engine.js'
 import {
-  addRunProgress,
+  allocate,
+  Exclusions,
+  exposureCap,
+  IdIndex,
+  PairList,
+  type PersonInput,
+  Population,
+} from './engine.js'
+import {
   createRun,
   deleteExposureBefore,
-  failAbandonedRuns,
+  failRuns,
+  findAbandonedRuns,
+  type IdRange,
   insertLists,
-  loadEligible,
-  loadExclusions,
+  loadEligiblePage,
   loadExistingLists,
+  loadSliceExclusions,
   loadTimesShown,
+  markSliceDone,
   updateRun,
 } from './recommendations.repository.js'
 
 /** SPEC §6: nobody is shown the same person twice within 12 weeks. */
 export const EXPOSURE_WINDOW_WEEKS = 12
-/** Viewers whose lists are written in one transaction: a list is all there or not at all. */
-const VIEWERS_PER_CHUNK = 2_000
-const UUID_LENGTH = 36
-/** Viewers split by id for loading their exclusions in parallel (ids are uniformly random UUIDs). */
-const VIEWER_RANGES = [
-  { from: '00000000-0000-0000-0000-000000000000', to: '40000000-0000-0000-0000-000000000000' },
-  { from: '40000000-0000-0000-0000-000000000000', to: '80000000-0000-0000-0000-000000000000' },
-  { from: '80000000-0000-0000-0000-000000000000', to: 'c0000000-0000-0000-0000-000000000000' },
-  { from: 'c0000000-0000-0000-0000-000000000000', to: null },
-]
-/** Concurrent write transactions on a PostgreSQL server. */
-const WRITE_CONNECTIONS = 2
+/**
+ * Viewers per slice: a slice's exclusions are loaded, its lists computed and written (in one
+ * transaction) before the next, so memory follows the slice, not the population times the window.
+ */
+export const SLICE_VIEWERS = 25_000
+/** Eligible people are read in pages of this many. */
+const ELIGIBLE_PAGE = 50_000
+/**
+ * The batch's own connections on a server, apart from the API's pool: one loads the next slice while
+ * another writes the last (two writes may overlap); the advisory lock has a connection of its own.
+ */
+const BATCH_POOL_SIZE = 3
+const WRITES_IN_FLIGHT = 2
+/** Per statement: minutes, not the 30 s meant for requests (a slice write at a million people takes seconds). */
+export const BATCH_STATEMENT_TIMEOUT_MS = 10 * 60_000
 /** Any number, as long as every replica uses the same one. */
 const BATCH_LOCK_KEY = 727_002
 const DAY_MS = 24 * 60 * 60 * 1000
+const UUID_BYTES = 16
 
 interface Logger {
   info(obj: object, msg: string): void
@@ -48,8 +62,8 @@ export interface BatchLock {
 
 /**
  * One batch at a time per database: an in-process guard (PGlite's advisory locks never block, it
- * being one session) and, on a server, a session advisory lock held on a dedicated connection for
- * the whole run, so that replicas exclude each other too.
+ * being one session) and, on a server, a session advisory lock held for the whole run on a
+ * connection of its own (never one of the API's), so that replicas exclude each other too.
  */
 export function databaseBatchLock(database: DbHandle): BatchLock {
   return {
@@ -57,8 +71,12 @@ export function databaseBatchLock(database: DbHandle): BatchLock {
       if (runningHere.has(database)) return null
       runningHere.add(database)
       try {
-        if (!database.pool) return async () => void runningHere.delete(database)
-        const client = await database.pool.connect()
+        if (!database.url) return async () => void runningHere.delete(database)
+        const client = new pg.Client({
+          connectionString: database.url,
+          application_name: 'shh-recs-batch-lock',
+        })
+        await client.connect()
         let locked = false
         try {
           const result = await client.query<{ locked: boolean }>(
@@ -67,20 +85,21 @@ export function databaseBatchLock(database: DbHandle): BatchLock {
           )
           locked = result.rows[0]?.locked === true
         } finally {
-          if (!locked) client.release()
+          if (!locked) await client.end().catch(() => undefined)
         }
         if (!locked) {
           runningHere.delete(database)
           return null
         }
+        // A lost connection has lost the lock with it; ending the client below is all that is left.
+        client.on('error', () => undefined)
         return async () => {
           try {
             await client.query('SELECT pg_advisory_unlock($1)', [BATCH_LOCK_KEY])
-            client.release()
-          } catch (err) {
-            // The connection is gone, and with it the lock: throw the client away.
-            client.release(err as Error)
+          } catch {
+            // The connection is gone, and with it the lock.
           } finally {
+            await client.end().catch(() => undefined)
             runningHere.delete(database)
           }
         }
@@ -90,6 +109,43 @@ export function databaseBatchLock(database: DbHandle): BatchLock {
       }
     },
   }
+}
+
+/**
+ * The batch's own connections: on a server a small pool apart from the API's, without the request
+ * statement timeout (its own, longer bound instead), so neither starves the other; PGlite is one
+ * session, shared.
+ */
+async function openBatchDatabase(database: DbHandle): Promise<{ db: Database; close: () => Promise<void> }> {
+  if (!database.url) return { db: database.db, close: async () => undefined }
+  const own = await openDatabase(database.url, {
+    poolMax: BATCH_POOL_SIZE,
+    statementTimeoutMs: BATCH_STATEMENT_TIMEOUT_MS,
+    connectionTimeoutMs: 60_000,
+    applicationName: 'shh-recs-batch',
+  })
+  return { db: own.db, close: () => own.close() }
+}
+
+/** Slice s of S holds the ids whose first 32 bits are in [⌊s·2³²/S⌋, ⌊(s+1)·2³²/S⌋). */
+function sliceBound(slice: number, slices: number): number {
+  return Math.floor((slice * 2 ** 32) / slices)
+}
+
+export function sliceRange(slice: number, slices: number): IdRange {
+  const uuidAt = (bound: number) => `${bound.toString(16).padStart(8, '0')}-0000-0000-0000-000000000000`
+  return {
+    from: uuidAt(sliceBound(slice, slices)),
+    to: slice + 1 < slices ? uuidAt(sliceBound(slice + 1, slices)) : null,
+  }
+}
+
+export function sliceOf(id: string, slices: number): number {
+  const prefix = Number.parseInt(id.slice(0, 8), 16)
+  let slice = Math.min(slices - 1, Math.floor((prefix * slices) / 2 ** 32))
+  while (slice > 0 && prefix < sliceBound(slice, slices)) slice--
+  while (slice + 1 < slices && prefix >= sliceBound(slice + 1, slices)) slice++
+  return slice
 }
 
 export interface BatchRunnerDeps {
@@ -102,6 +158,8 @@ export interface BatchRunnerDeps {
   activeDays: number
   /** Told how every run ended (metrics). */
   onFinished?: (run: BatchRunRow) => void
+  /** Viewers per slice (default SLICE_VIEWERS; tests make slices small). */
+  sliceViewers?: number
   /**
    * Runs before the batch reads who is eligible: the app writes the activity it has buffered, so
    * that someone active a moment ago is not left out of the week.
@@ -131,94 +189,130 @@ function seedOf(week: string): number {
 
 export function createBatchRunner(deps: BatchRunnerDeps) {
   const { database, clock, log } = deps
-  const db: Database = database.db
+  const sliceViewers = deps.sliceViewers ?? SLICE_VIEWERS
   let current: Promise<unknown> | null = null
 
   const lock = deps.lock ?? databaseBatchLock(database)
 
-  async function build(run: BatchRunRow): Promise<BatchRunRow> {
+  /** Everyone eligible, as the engine sees them, read a page at a time. */
+  async function loadPeople(db: Database, activeSince: Date, ageOn: Date): Promise<PersonInput[]> {
+    const people: PersonInput[] = []
+    let after: string | null = null
+    for (;;) {
+      const page = await loadEligiblePage(db, activeSince, after, ELIGIBLE_PAGE)
+      for (const r of page) {
+        people.push({
+          id: r.id,
+          gender: r.gender,
+          age: yearAge(r.birth_year, ageOn),
+          region: r.region,
+          targetGender: r.target_gender,
+          ageMin: r.age_min,
+          ageMax: r.age_max,
+          regions: r.regions,
+          keywords: r.keywords,
+          completeness: r.parts / 4,
+          timesShown: 0,
+        })
+      }
+      if (page.length < ELIGIBLE_PAGE) return people
+      after = (page.at(-1) as { id: string }).id
+    }
+  }
+
+  async function build(run: BatchRunRow, db: Database): Promise<BatchRunRow> {
     const started = performance.now()
     const now = clock()
     const week = run.week
-    const fromWeek = addWeeks(week, -EXPOSURE_WINDOW_WEEKS)
-    await updateRun(db, run.id, { status: 'running', startedAt: now })
+    const window = { fromWeek: addWeeks(week, -EXPOSURE_WINDOW_WEEKS), week }
+    await updateRun(db, run.id, { status: 'running', startedAt: run.startedAt ?? now })
     await deps.beforeLoad?.()
 
+    // On a server these run on two connections at once; PGlite takes them in turn.
     const activeSince = new Date(now.getTime() - deps.activeDays * DAY_MS)
-    // On a server the parts load concurrently, each on its own connection; PGlite takes them in turn.
-    const ranges = database.pool ? VIEWER_RANGES : [{ from: VIEWER_RANGES[0]?.from as string, to: null }]
-    const loading = startPhase('recommendations.load')
-    const [eligible, shown, existing, ...exclusionParts] = await loading.within(() =>
-      Promise.all([
-        loadEligible(db, activeSince),
-        loadTimesShown(db, fromWeek, week),
-        loadExistingLists(db, week),
-        ...ranges.map((range) => loadExclusions(db, { fromWeek, week }, range)),
-      ]),
-    )
-    loading.end({
-      'recs.eligible': eligible.length,
-      'recs.existing_lists': existing.viewers.length,
-      'recs.exclusion_rows': exclusionParts.reduce((n, part) => n + part.length, 0),
-    })
-    const loadedMs = performance.now() - started
-    const computing = startPhase('recommendations.compute')
-
+    const [people, shown, existing] = await Promise.all([
+      loadPeople(db, activeSince, weekStart(week)),
+      loadTimesShown(db, window.fromWeek, week),
+      loadExistingLists(db, week),
+    ])
     const timesShown = new Map(shown.map((r) => [r.id, r.times]))
-    const ageOn = weekStart(week)
-    const people: PersonInput[] = eligible.map((r) => ({
-      id: r.id,
-      gender: r.gender,
-      age: yearAge(r.birth_year, ageOn),
-      region: r.region,
-      targetGender: r.target_gender,
-      ageMin: r.age_min,
-      ageMax: r.age_max,
-      regions: r.regions,
-      keywords: r.keywords,
-      completeness: r.parts / 4,
-      timesShown: timesShown.get(r.id) ?? 0,
-      neverRecommended: !timesShown.has(r.id),
-    }))
-    const pop = new Population(people, { k: deps.k, windowWeeks: EXPOSURE_WINDOW_WEEKS })
-
-    const pairs = new PairList()
-    for (const part of exclusionParts) {
-      for (const row of part) {
-        const u = pop.indexOf.get(row.user_id)
-        if (u === undefined) continue
-        for (let i = 0; i + UUID_LENGTH <= row.targets.length; i += UUID_LENGTH) {
-          const c = pop.indexOf.get(row.targets.slice(i, i + UUID_LENGTH))
-          if (c !== undefined) pairs.add(u, c)
-        }
-      }
-    }
-    const excluded = Exclusions.build(pop.n, pairs)
+    for (const p of people) p.timesShown = timesShown.get(p.id) ?? 0
+    const pop = new Population(people)
+    people.length = 0
+    const ids = new IdIndex(pop.ids)
 
     const hasList = new Set(existing.viewers)
-    const initialLoad = new Int32Array(pop.n)
+    let load: Int32Array = new Int32Array(pop.n)
     for (const { id, times } of existing.targets) {
       const i = pop.indexOf.get(id)
-      if (i !== undefined) initialLoad[i] = times
+      if (i !== undefined) load[i] = times
     }
-    const viewers = Int32Array.from(
-      Array.from(pop.ids.keys()).filter((i) => !hasList.has(pop.ids[i] as string)),
-    )
-    const allocation = allocate(pop, excluded, viewers, { k: deps.k, initialLoad, seed: seedOf(week) })
-    const computedMs = performance.now() - started - loadedMs
-    computing.end({ 'recs.people': pop.n, 'recs.viewers': viewers.length })
-    await updateRun(db, run.id, { usersTotal: viewers.length })
+    let viewersWantingM = 0
+    let men = 0
+    for (let i = 0; i < pop.n; i++) {
+      if (pop.target[i] === 0) viewersWantingM++
+      if (pop.gender[i] === 0) men++
+    }
+    // The week's caps, over everyone eligible; each slice may use them in proportion to the viewers served.
+    const weekCaps = {
+      M: exposureCap(deps.k, viewersWantingM, men),
+      F: exposureCap(deps.k, pop.n - viewersWantingM, pop.n - men),
+    }
 
-    // Chunks go to the server over two connections at once: index upkeep is the server's work and
-    // runs on another core. PGlite is one session, so there they go one after another.
-    const chunks: Array<[number, number]> = []
-    for (let from = 0; from < viewers.length; from += VIEWERS_PER_CHUNK) {
-      chunks.push([from, Math.min(viewers.length, from + VIEWERS_PER_CHUNK)])
+    const slices = run.slicesTotal ?? Math.max(1, Math.ceil((pop.n - hasList.size) / sliceViewers))
+    const done = new Set(run.slicesDone)
+    const bySlice: number[][] = Array.from({ length: slices }, () => [])
+    for (let i = 0; i < pop.n; i++) {
+      const id = pop.ids[i] as string
+      if (!hasList.has(id)) (bySlice[sliceOf(id, slices)] as number[]).push(i)
     }
+    const todo = Array.from(bySlice.keys()).filter((s) => !done.has(s))
+    const pending = todo.reduce((sum, s) => sum + (bySlice[s] as number[]).length, 0)
+    await updateRun(db, run.id, { usersTotal: run.usersProcessed + pending, slicesTotal: slices })
+    const loadedMs = performance.now() - started
+
+    let served = hasList.size
+    let sliceLoadMs = 0
+    let computeMs = 0
     let written = 0
-    const writeChunk = async ([from, to]: [number, number]) => {
+    const writes: Array<Promise<void>> = []
+    const loadSlice = (s: number) =>
+      (bySlice[s] as number[]).length
+        ? loadSliceExclusions(db, window, sliceRange(s, slices))
+        : Promise.resolve([])
+    let next = todo.length ? loadSlice(todo[0] as number) : null
+    for (let t = 0; t < todo.length; t++) {
+      const slice = todo[t] as number
+      const waitStarted = performance.now()
+      const rows = await (next as ReturnType<typeof loadSlice>)
+      // The next slice's exclusions load on the server while this one is computed here.
+      next = t + 1 < todo.length ? loadSlice(todo[t + 1] as number) : null
+      next?.catch(() => undefined)
+      const computeStarted = performance.now()
+      sliceLoadMs += computeStarted - waitStarted
+
+      const viewers = Int32Array.from(bySlice[slice] as number[])
+      const pairs = new PairList()
+      for (const row of rows) {
+        const u = pop.indexOf.get(row.user_id)
+        if (u === undefined) continue
+        const bytes = row.targets
+        for (let o = 0; o + UUID_BYTES <= bytes.length; o += UUID_BYTES) {
+          const c = ids.find(bytes, o)
+          if (c >= 0) pairs.add(u, c)
+        }
+      }
+      served += viewers.length
+      const share = served / Math.max(1, pop.n)
+      const allocation = allocate(pop, Exclusions.build(pop.n, pairs), viewers, {
+        k: deps.k,
+        initialLoad: load,
+        caps: { M: Math.ceil(weekCaps.M * share), F: Math.ceil(weekCaps.F * share) },
+        seed: seedOf(week) + slice,
+      })
+      load = allocation.load
       const lists = { userIds: [] as string[], targetIds: [] as string[], scores: [] as number[] }
-      for (let vi = from; vi < to; vi++) {
+      for (let vi = 0; vi < viewers.length; vi++) {
         const viewerId = pop.ids[viewers[vi] as number] as string
         for (let s = 0; s < (allocation.count[vi] as number); s++) {
           lists.userIds.push(viewerId)
@@ -226,24 +320,23 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
           lists.scores.push(Math.round((allocation.scores[vi * deps.k + s] as number) * 1000) / 1000)
         }
       }
-      written += await db.transaction(async (tx) => {
+      computeMs += performance.now() - computeStarted
+
+      // A slice is written whole or not at all, and marked done in the same transaction: a run
+      // killed at any point resumes with the slices not marked. Further per-slice bulk writes
+      // (notifications that a list is ready) belong in this transaction.
+      const write = db.transaction(async (tx) => {
         const n = lists.userIds.length ? await insertLists(tx, week, now, lists) : 0
-        await addRunProgress(tx, run.id, to - from, n)
-        return n
+        await markSliceDone(tx, run.id, slice, viewers.length, n)
+        written += n
       })
+      write.catch(() => undefined)
+      writes.push(write)
+      // On a server the write goes on while the next slice is computed; PGlite is one session.
+      if (writes.length >= (database.url ? WRITES_IN_FLIGHT : 1)) await writes.shift()
     }
-    const lanes = database.pool ? WRITE_CONNECTIONS : 1
-    let next = 0
-    const writing = startPhase('recommendations.write')
-    await writing.within(() =>
-      Promise.all(
-        Array.from({ length: lanes }, async () => {
-          while (next < chunks.length) await writeChunk(chunks[next++] as [number, number])
-        }),
-      ),
-    )
-    await writing.within(() => deleteExposureBefore(db, addWeeks(weekOf(now), -EXPOSURE_WINDOW_WEEKS)))
-    writing.end({ 'recs.lists_written': viewers.length, 'recs.recommendations_written': written })
+    for (const write of writes) await write
+    await deleteExposureBefore(db, addWeeks(weekOf(now), -EXPOSURE_WINDOW_WEEKS))
 
     const durationMs = Math.round(performance.now() - started)
     const finished = { status: 'succeeded' as const, finishedAt: clock(), durationMs }
@@ -253,11 +346,14 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
         runId: run.id,
         week,
         eligible: pop.n,
-        viewers: viewers.length,
+        viewers: pending,
+        slices,
+        slicesSkipped: slices - todo.length,
         written,
-        caps: allocation.caps,
-        loadMs: Math.round(loadedMs),
-        computeMs: Math.round(computedMs),
+        caps: weekCaps,
+        loadMs: Math.round(loadedMs + sliceLoadMs),
+        computeMs: Math.round(computeMs),
+        writeMs: Math.round(durationMs - loadedMs - sliceLoadMs - computeMs),
         durationMs,
       },
       'recommendation batch finished',
@@ -265,58 +361,101 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     return {
       ...run,
       ...finished,
-      usersTotal: viewers.length,
-      usersProcessed: viewers.length,
-      recommendationsWritten: written,
+      usersTotal: run.usersProcessed + pending,
+      usersProcessed: run.usersProcessed + pending,
+      recommendationsWritten: run.recommendationsWritten + written,
+      slicesTotal: slices,
+      slicesDone: [...run.slicesDone, ...todo],
     }
   }
 
-  return {
-    /**
-     * Starts a run for `week` if none is running anywhere (else 409 RECS_ALREADY_RUNNING).
-     * Resolves once the run is recorded; `done` resolves when it has finished, either way.
-     */
-    async start(input: StartRunInput): Promise<{ run: BatchRunRow; done: Promise<BatchRunRow> }> {
-      const release = await lock.tryAcquire()
-      if (!release) throw alreadyRunning()
-      let run: BatchRunRow
-      try {
-        const now = clock()
-        run = await db.transaction(async (tx) => {
-          // Holding the lock, any run still marked as going is one whose process died.
-          await failAbandonedRuns(tx, now)
-          const created = await createRun(tx, {
+  /**
+   * Takes the lock, records the run (or takes up the abandoned run for the same week) and builds it
+   * on the batch's own connections.
+   */
+  async function launch(input: StartRunInput): Promise<{ run: BatchRunRow; done: Promise<BatchRunRow> }> {
+    const release = await lock.tryAcquire()
+    if (!release) throw alreadyRunning()
+    let batch: Awaited<ReturnType<typeof openBatchDatabase>> | undefined
+    let run: BatchRunRow
+    try {
+      batch = await openBatchDatabase(database)
+      const now = clock()
+      run = await batch.db.transaction(async (tx) => {
+        // Holding the lock, any run still marked as going is one whose process died: the newest
+        // for this week goes on from its last written slice, the others are over.
+        const abandoned = await findAbandonedRuns(tx)
+        const resumed = abandoned.find((r) => r.week === input.week)
+        await failRuns(
+          tx,
+          abandoned.filter((r) => r !== resumed).map((r) => r.id),
+          now,
+        )
+        const chosen =
+          resumed ??
+          (await createRun(tx, {
             week: input.week,
             trigger: input.trigger,
             requestedBy: input.requestedBy ?? null,
             now,
-          })
-          await input.onCreated?.(tx, created)
-          return created
-        })
-      } catch (err) {
+          }))
+        await input.onCreated?.(tx, chosen)
+        return chosen
+      })
+      if (run.slicesDone.length) {
+        log.info(
+          { runId: run.id, week: run.week, slicesDone: run.slicesDone.length },
+          'resuming recommendation batch',
+        )
+      }
+    } catch (err) {
+      await batch?.close()
+      await release()
+      throw err
+    }
+    const own = batch
+    const done = build(run, own.db)
+      .catch(async (err: unknown) => {
+        const message = err instanceof Error ? err.message.slice(0, 500) : String(err)
+        log.error({ runId: run.id, week: run.week, err: { message } }, 'recommendation batch failed')
+        const failed = { status: 'failed' as const, error: message, finishedAt: clock() }
+        await updateRun(own.db, run.id, failed).catch(() => undefined)
+        return { ...run, ...failed }
+      })
+      .then((finished) => {
+        deps.onFinished?.(finished)
+        return finished
+      })
+      .finally(async () => {
+        await own.close().catch(() => undefined)
         await release()
+      })
+    current = done
+    return { run, done }
+  }
+
+  return {
+    /**
+     * Starts a run for `week` if none is running anywhere (else 409 RECS_ALREADY_RUNNING); a run for
+     * the same week left unfinished by a process that died is resumed instead of started anew.
+     * Resolves once the run is recorded; `done` resolves when it has finished, either way.
+     */
+    start: launch,
+
+    /**
+     * At start-up: a run for this week or the next that a stopped process left unfinished goes on
+     * where it stopped. Resolves to null when there is none (or another replica holds the lock).
+     */
+    async resumeAbandoned(): Promise<{ run: BatchRunRow; done: Promise<BatchRunRow> } | null> {
+      const thisWeek = weekOf(clock())
+      const [newest] = await findAbandonedRuns(database.db)
+      if (!newest || (newest.week !== thisWeek && newest.week !== addWeeks(thisWeek, 1))) return null
+      try {
+        return await launch({ week: newest.week, trigger: newest.trigger })
+      } catch (err) {
+        if ((err as { code?: string }).code === 'RECS_ALREADY_RUNNING') return null
         throw err
       }
-      const done = traceJob(
-        'recommendations.batch',
-        { 'recs.run_id': run.id, 'recs.week': run.week, 'recs.trigger': run.trigger },
-        () => build(run),
-      )
-        .catch(async (err: unknown) => {
-          const message = err instanceof Error ? err.message.slice(0, 500) : String(err)
-          log.error({ runId: run.id, week: run.week, err: { message } }, 'recommendation batch failed')
-          const failed = { status: 'failed' as const, error: message, finishedAt: clock() }
-          await updateRun(db, run.id, failed).catch(() => undefined)
-          return { ...run, ...failed }
-        })
-        .then((finished) => {
-          deps.onFinished?.(finished)
-          return finished
-        })
-        .finally(release)
-      current = done
-      return { run, done }
     },
 
     /** Resolves when no run started here is still going (graceful shutdown, tests). */

@@ -1,4 +1,4 @@
-import { and, eq, exists, isNull, lt, not, or, sql } from 'drizzle-orm'
+import { and, desc, eq, exists, inArray, isNull, lt, not, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { type Database, type Executor, preparedPerDatabase, queryRows } from '../../core/db/client.js'
 import {
@@ -28,8 +28,22 @@ export interface EligibleRow {
   parts: number
 }
 
-/** Everyone who may see or be seen this week: a saved profile and preferences, not banned or deleted, recently active. */
-export function loadEligible(db: Executor, activeSince: Date): Promise<EligibleRow[]> {
+/**
+ * Who may see or be seen this week, over `users u`, `profiles p` and `preferences pr`: a saved
+ * profile and preferences (the joins), not banned or deleted, recently active. The one place to add
+ * a condition (consents, identity verification…).
+ */
+export function eligibleCondition(activeSince: Date): SQL {
+  return sql`NOT u.banned AND u.deleted_at IS NULL AND u.last_active_at >= ${activeSince.toISOString()}::timestamptz`
+}
+
+/** One page of eligible people in id order, after `afterId` (keyset paging keeps memory flat). */
+export function loadEligiblePage(
+  db: Executor,
+  activeSince: Date,
+  afterId: string | null,
+  limit: number,
+): Promise<EligibleRow[]> {
   return queryRows<EligibleRow>(
     db,
     sql`
@@ -40,45 +54,50 @@ export function loadEligible(db: Executor, activeSince: Date): Promise<EligibleR
       FROM users u
       JOIN profiles p ON p.user_id = u.id
       JOIN preferences pr ON pr.user_id = u.id
-      WHERE NOT u.banned AND u.deleted_at IS NULL AND u.last_active_at >= ${activeSince.toISOString()}::timestamptz`,
+      WHERE ${eligibleCondition(activeSince)}${afterId ? sql` AND u.id > ${afterId}::uuid` : sql``}
+      ORDER BY u.id
+      LIMIT ${limit}`,
   )
 }
 
+/** A range of viewer ids, [from, to); `to` null: to the end. */
+export interface IdRange {
+  from: string
+  to: string | null
+}
+
+const inRange = (column: SQL, range: IdRange) =>
+  range.to
+    ? sql`${column} >= ${range.from}::uuid AND ${column} < ${range.to}::uuid`
+    : sql`${column} >= ${range.from}::uuid`
+
 /**
- * Who must not be shown to whom, for the viewers whose id is in [from, to): their targets' ids
- * concatenated (36 characters each). Shown in the exposure window (or already this week), blocked
- * either way, matched in any state, or liked before the window (a like is only ever given to someone
- * recommended that week, so the exposure rows already cover the likes inside the window).
- *
- * Twelve weeks of exposure are millions of rows: the caller splits viewers into id ranges and runs
- * the parts on separate connections, and each part may use more memory than a web request.
+ * Who must not be shown to whom, for the viewers whose id is in `range`: their targets' ids as
+ * `uuid_send` bytes, concatenated (16 each), one row per viewer. Shown in the exposure window (or
+ * already this week), blocked either way, matched in any state, or liked before the window (a like
+ * is only ever given to someone recommended that week, so the exposure rows cover the likes inside
+ * the window). Each part reads its own index by the viewer's id.
  */
-export async function loadExclusions(
-  db: Database,
+export function loadSliceExclusions(
+  db: Executor,
   window: { fromWeek: string; week: string },
-  viewers: { from: string; to: string | null },
-): Promise<Array<{ user_id: string; targets: string }>> {
+  range: IdRange,
+): Promise<Array<{ user_id: string; targets: Uint8Array }>> {
   const { fromWeek, week } = window
-  const range = viewers.to
-    ? sql`user_id >= ${viewers.from}::uuid AND user_id < ${viewers.to}::uuid`
-    : sql`user_id >= ${viewers.from}::uuid`
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL work_mem = '256MB'`)
-    return queryRows(
-      tx,
-      sql`
-        SELECT user_id::text AS user_id, string_agg(target::text, '') AS targets FROM (
-          SELECT user_id, target_user_id AS target FROM exposure_log WHERE week >= ${fromWeek} AND week <= ${week}
-          UNION ALL SELECT from_user, to_user FROM likes WHERE batch_week < ${fromWeek}
-          UNION ALL SELECT blocker_id, blocked_id FROM blocks
-          UNION ALL SELECT blocked_id, blocker_id FROM blocks
-          UNION ALL SELECT user_a, user_b FROM matches
-          UNION ALL SELECT user_b, user_a FROM matches
-        ) x
-        WHERE ${range}
-        GROUP BY user_id`,
-    )
-  })
+  return queryRows(
+    db,
+    sql`
+      SELECT user_id::text AS user_id, string_agg(uuid_send(target), ''::bytea) AS targets FROM (
+        SELECT user_id, unnest(targets) AS target FROM exposure_log
+        WHERE ${inRange(sql`user_id`, range)} AND week >= ${fromWeek} AND week <= ${week}
+        UNION ALL SELECT from_user, to_user FROM likes WHERE ${inRange(sql`from_user`, range)} AND batch_week < ${fromWeek}
+        UNION ALL SELECT blocker_id, blocked_id FROM blocks WHERE ${inRange(sql`blocker_id`, range)}
+        UNION ALL SELECT blocked_id, blocker_id FROM blocks WHERE ${inRange(sql`blocked_id`, range)}
+        UNION ALL SELECT user_a, user_b FROM matches WHERE ${inRange(sql`user_a`, range)}
+        UNION ALL SELECT user_b, user_a FROM matches WHERE ${inRange(sql`user_b`, range)}
+      ) x
+      GROUP BY user_id`,
+  )
 }
 
 /** How often each person was shown to someone in [fromWeek, week). */
@@ -89,8 +108,8 @@ export function loadTimesShown(
 ): Promise<Array<{ id: string; times: number }>> {
   return queryRows(
     db,
-    sql`SELECT target_user_id::text AS id, count(*)::int AS times FROM exposure_log
-        WHERE week >= ${fromWeek} AND week < ${week} GROUP BY target_user_id`,
+    sql`SELECT t::text AS id, count(*)::int AS times FROM exposure_log, unnest(targets) AS t
+        WHERE week >= ${fromWeek} AND week < ${week} GROUP BY t`,
   )
 }
 
@@ -115,11 +134,12 @@ export interface ListRows {
 }
 
 /**
- * Writes lists and their exposure rows, in the caller's transaction. Plain INSERTs (twice as fast as
- * ON CONFLICT here): under the batch lock, lists go only to viewers who have none for the week, and a
- * week's exposure rows are written only with their list, so a conflict cannot happen; if one ever did,
- * the transaction would fail whole and the next run would fill those viewers.
- * Commits need not wait for the disk: a chunk lost in a crash is rebuilt by the next run.
+ * Writes lists and their exposure rows (one per viewer), in the caller's transaction. Plain INSERTs
+ * for the lists (twice as fast as ON CONFLICT here): under the batch lock, lists go only to viewers
+ * who have none for the week, so a conflict cannot happen; if one ever did, the transaction would
+ * fail whole and the next run would fill those viewers. A viewer's exposure row for the week may
+ * exist without a list (written by hand), so the people shown are appended to it.
+ * Commits need not wait for the disk: a slice lost in a crash is rebuilt by the next run.
  */
 export async function insertLists(tx: Executor, week: string, now: Date, lists: ListRows): Promise<number> {
   const userIds = sql.param(lists.userIds)
@@ -131,9 +151,11 @@ export async function insertLists(tx: Executor, week: string, now: Date, lists: 
     SELECT u, t, ${week}, s, ${at}::timestamptz
     FROM unnest(${userIds}::uuid[], ${targetIds}::uuid[], ${sql.param(lists.scores)}::numeric[]) AS x(u, t, s)`)
   await tx.execute(sql`
-    INSERT INTO exposure_log (user_id, target_user_id, reason, week, seen_at)
-    SELECT u, t, 'weekly_rec', ${week}, ${at}::timestamptz
-    FROM unnest(${userIds}::uuid[], ${targetIds}::uuid[]) AS x(u, t)`)
+    INSERT INTO exposure_log AS e (user_id, week, reason, targets, seen_at)
+    SELECT u, ${week}, 'weekly_rec', array_agg(t ORDER BY o), ${at}::timestamptz
+    FROM unnest(${userIds}::uuid[], ${targetIds}::uuid[]) WITH ORDINALITY AS x(u, t, o)
+    GROUP BY u
+    ON CONFLICT (user_id, week, reason) DO UPDATE SET targets = e.targets || excluded.targets`)
   return lists.userIds.length
 }
 
@@ -164,16 +186,18 @@ export async function updateRun(db: Executor, id: string, values: Partial<BatchR
   await db.update(batchRuns).set(values).where(eq(batchRuns.id, id))
 }
 
-/** Adds a written chunk to the run's progress (chunks may commit out of order). */
-export async function addRunProgress(
-  db: Executor,
+/** Records a slice as written, in the transaction that wrote it (slices may commit out of order). */
+export async function markSliceDone(
+  tx: Executor,
   id: string,
+  slice: number,
   users: number,
   written: number,
 ): Promise<void> {
-  await db
+  await tx
     .update(batchRuns)
     .set({
+      slicesDone: sql`array_append(${batchRuns.slicesDone}, ${slice}::int)`,
       usersProcessed: sql`${batchRuns.usersProcessed} + ${users}`,
       recommendationsWritten: sql`${batchRuns.recommendationsWritten} + ${written}`,
     })
@@ -185,12 +209,22 @@ export async function findRun(db: Executor, id: string): Promise<BatchRunRow | u
   return row
 }
 
-/** Runs left `queued` or `running` by a process that died: only called while holding the batch lock. */
-export async function failAbandonedRuns(db: Executor, now: Date): Promise<void> {
+/** Runs left `queued` or `running` by a process that died (only asked while holding the batch lock, or to peek), newest first. */
+export function findAbandonedRuns(db: Executor): Promise<BatchRunRow[]> {
+  return db
+    .select()
+    .from(batchRuns)
+    .where(or(eq(batchRuns.status, 'queued'), eq(batchRuns.status, 'running')))
+    .orderBy(desc(batchRuns.createdAt))
+}
+
+/** Marks runs that will not be resumed as failed: only called while holding the batch lock. */
+export async function failRuns(db: Executor, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return
   await db
     .update(batchRuns)
     .set({ status: 'failed', error: 'interrupted (the process running it stopped)', finishedAt: now })
-    .where(or(eq(batchRuns.status, 'queued'), eq(batchRuns.status, 'running')))
+    .where(inArray(batchRuns.id, ids))
 }
 
 function buildListQuery(db: Database, newest: boolean) {

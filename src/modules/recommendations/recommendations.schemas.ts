@@ -32,8 +32,17 @@ export const BatchRun = Type.Object({
   status: Type.Enum(['queued', 'running', 'succeeded', 'failed']),
   trigger: Type.Enum(['schedule', 'admin', 'cli']),
   requestedBy: Nullable(Uuid),
-  usersTotal: Nullable(Type.Integer({ description: 'Eligible users without a list for the week' })),
-  usersProcessed: Type.Integer(),
+  usersTotal: Nullable(
+    Type.Integer({ description: 'Eligible users without a list for the week when the run started' }),
+  ),
+  usersProcessed: Type.Integer({ description: 'Same as usersDone (kept for existing clients)' }),
+  usersDone: Type.Integer({
+    description: 'Users whose lists are written so far (progress: usersDone/usersTotal)',
+  }),
+  slicesTotal: Nullable(
+    Type.Integer({ description: 'Viewers are built in this many slices; a resumed run skips those done' }),
+  ),
+  slicesDone: Type.Integer(),
   recommendationsWritten: Type.Integer(),
   durationMs: Nullable(Type.Integer()),
   error: Nullable(Type.String()),

@@ -1,0 +1,22 @@
+/**
+ * The weekly batch in a process of its own, for tests that kill it (SIGKILL) part-way:
+ * `tsx test/helpers/batch-process.ts <database url> <week> <now ISO> <k> <viewers per slice>`.
+ * Starts (or resumes) the week's run and exits 0 once it has succeeded.
+ */
+import { openDatabase } from '../../src/core/db/client.js'
+import { createBatchRunner } from '../../src/modules/recommendations/recommendations.batch.js'
+
+const [url, week, now, k, slice] = process.argv.slice(2) as [string, string, string, string, string]
+const database = await openDatabase(url, { poolMax: 1 })
+const runner = createBatchRunner({
+  database,
+  clock: () => new Date(now),
+  log: { info: () => undefined, error: (o, m) => console.error(m, o) },
+  k: Number(k),
+  activeDays: 365,
+  sliceViewers: Number(slice),
+})
+const { done } = await runner.start({ week, trigger: 'cli' })
+const run = await done
+await database.close()
+process.exit(run.status === 'succeeded' ? 0 : 1)
