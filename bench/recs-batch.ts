@@ -14,7 +14,7 @@ const { values } = parseArgs({
     k: { type: 'string' },
   },
 })
-const database = await openDatabase(values.url as string, { poolMax: 4 })
+const database = await openDatabase(values.url as string, { poolMax: 1 })
 const now = new Date(values.now as string)
 let phases: Record<string, unknown> = {}
 const runner = createBatchRunner({
@@ -43,6 +43,8 @@ console.log(
     wallMs: Math.round(wallMs),
     loadMs: phases.loadMs,
     computeMs: phases.computeMs,
+    writeMs: phases.writeMs,
+    slices: phases.slices,
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }),
 )

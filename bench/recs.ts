@@ -1,10 +1,18 @@
 /**
- * `npm run bench:recs -- --users 100000 [--weeks 4] [--baseline-users 2000]`
+ * `npm run bench:recs -- --users 100000 --steady-state [--weeks 1] [--baseline-users 2000]`
  *
  * Generates a synthetic population directly in PostgreSQL (BENCH_DATABASE_URL, or a private
- * PostgreSQL 15 cluster this script starts and stops), runs the weekly batch for several simulated
- * weeks and prints speed, memory and quality figures. Then it compares against the SPEC's per-user
- * approach (§6.2: one query round per user) on a smaller population.
+ * PostgreSQL 15 cluster this script starts and stops) and runs the weekly batch for one or more
+ * simulated weeks, each in a process of its own, printing speed, memory, quality and table sizes.
+ * With --steady-state it first writes 12 prior weeks of history directly in SQL (lists, exposure
+ * rows, and the likes and matches of the like model below), outside the timed part, so the first
+ * timed week is a week-13 run with a full exposure window, as a service that has been running a
+ * while has. Then it compares against the SPEC's per-user approach (§6.2: one query round per
+ * user) on a smaller population (--baseline-users 0 skips it).
+ *
+ * History: each week, each person is shown 10 people drawn at random from those who pass the hard
+ * filters both ways and were not shown to them earlier in the window (a plain random recommender:
+ * who gets seen follows how many people can see them, so the batch starts from an uneven exposure).
  *
  * The like model (for mutual@10), seeded and deliberately simple:
  * - every person has a hidden appeal a ~ U(0,1);
@@ -29,22 +37,34 @@ import {
 import { type Database, type DbHandle, openDatabase, queryRows } from '../src/core/db/client.js'
 import { runMigrations } from '../src/core/db/migrate.js'
 import { addWeeks, weekStart } from '../src/core/time.js'
-import { oneSidedScore, type PersonInput, Population, prng } from '../src/modules/recommendations/engine.js'
-import type { EligibleRow } from '../src/modules/recommendations/recommendations.repository.js'
+import {
+  CandidateIndex,
+  oneSidedScore,
+  type PersonInput,
+  Population,
+  pairScore,
+  prng,
+} from '../src/modules/recommendations/engine.js'
+import { EXPOSURE_WINDOW_WEEKS, sliceRange } from '../src/modules/recommendations/recommendations.batch.js'
+import { type EligibleRow, insertLists } from '../src/modules/recommendations/recommendations.repository.js'
 
 const K = 10
 const FIRST_WEEK = '2027-W02'
 const HOUR = 3600_000
+/** Rows per INSERT when writing history and likes. */
+const CHUNK = 100_000
 
 const { values } = parseArgs({
   options: {
     users: { type: 'string', default: '100000' },
-    weeks: { type: 'string', default: '4' },
+    weeks: { type: 'string' },
     'baseline-users': { type: 'string', default: '2000' },
+    'steady-state': { type: 'boolean', default: false },
   },
 })
 const users = Number(values.users)
-const weeks = Number(values.weeks)
+const steadyState = values['steady-state'] === true
+const weeks = Number(values.weeks ?? (steadyState ? 1 : 4))
 const baselineUsers = Number(values['baseline-users'])
 
 /** A server to run on: BENCH_DATABASE_URL, or a private cluster started here. */
@@ -63,14 +83,17 @@ async function freshDatabase(serverUrl: string, name: string): Promise<DbHandle>
   await admin.end()
   const u = new URL(serverUrl)
   u.pathname = `/${name}`
-  const handle = await openDatabase(u.toString(), { poolMax: 4 })
+  // Generous bounds: writing history at a million people runs statements longer than a request's.
+  const handle = await openDatabase(u.toString(), { poolMax: 2, statementTimeoutMs: 30 * 60_000 })
   await runMigrations(handle)
   return handle
 }
 
-function urlOf(handle: DbHandle): string {
-  if (!handle.pool) throw new Error('the benchmark runs on PostgreSQL')
-  return (handle.pool.options as { connectionString: string }).connectionString
+async function dropDatabase(serverUrl: string, name: string) {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await admin.end()
 }
 
 async function populate(handle: DbHandle, people: SyntheticPerson[], at: Date) {
@@ -92,7 +115,18 @@ async function populate(handle: DbHandle, people: SyntheticPerson[], at: Date) {
   return ids
 }
 
-function runBatchChild(handle: DbHandle, week: string, now: Date) {
+interface BatchFigures {
+  users: number
+  written: number
+  wallMs: number
+  loadMs: number
+  computeMs: number
+  writeMs: number
+  slices: number
+  maxRssMb: number
+}
+
+function runBatchChild(handle: DbHandle, week: string, now: Date): BatchFigures {
   const child = spawnSync(
     process.execPath,
     [
@@ -100,31 +134,25 @@ function runBatchChild(handle: DbHandle, week: string, now: Date) {
       'tsx',
       'bench/recs-batch.ts',
       '--url',
-      urlOf(handle),
+      handle.url as string,
       '--week',
       week,
       '--now',
       now.toISOString(),
     ],
-    { encoding: 'utf8' },
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   )
   if (child.status !== 0) throw new Error(`batch child failed: ${child.stderr}`)
   const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string)
   if (result.status !== 'succeeded') throw new Error(`batch failed: ${result.error}`)
-  return result as {
-    users: number
-    written: number
-    wallMs: number
-    loadMs: number
-    computeMs: number
-    maxRssMb: number
-  }
+  return result as BatchFigures
 }
 
-function gini(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
+function gini(values: Int32Array): number {
+  const sorted = Int32Array.from(values).sort()
   const n = sorted.length
-  const total = sorted.reduce((a, b) => a + b, 0)
+  let total = 0
+  for (const v of sorted) total += v
   if (n === 0 || total === 0) return 0
   let weighted = 0
   for (let i = 0; i < n; i++) weighted += (2 * (i + 1) - n - 1) * (sorted[i] as number)
@@ -145,17 +173,163 @@ function personOf(p: SyntheticPerson, id: string): PersonInput {
     keywords: p.keywords,
     completeness: completenessOf(p),
     timesShown: 0,
-    neverRecommended: false,
   }
 }
 
 function populationFor(people: SyntheticPerson[], ids: string[]): Population {
-  return new Population(
-    people.map((p, i) => personOf(p, ids[i] as string)),
-    { k: K, windowWeeks: 12 },
-  )
+  return new Population(people.map((p, i) => personOf(p, ids[i] as string)))
 }
 
+/** A week's lists as population indices: viewer[i] was shown target[i]. */
+interface Lists {
+  viewer: Int32Array
+  target: Int32Array
+  length: number
+}
+
+/** The like model (see the top of this file): the week's likes and the matches they make. */
+function likeModel(pop: Population, lists: Lists, appeal: Float64Array, random: () => number) {
+  const likeFrom: number[] = []
+  const likeTo: number[] = []
+  const inbox = new Map<number, number[]>()
+  for (let i = 0; i < lists.length; i++) {
+    const u = lists.viewer[i] as number
+    const c = lists.target[i] as number
+    if (random() < 0.05 + 0.45 * oneSidedScore(pop, u, c) * (0.5 + (appeal[c] as number))) {
+      likeFrom.push(u)
+      likeTo.push(c)
+      const received = inbox.get(c)
+      if (received) received.push(u)
+      else inbox.set(c, [u])
+    }
+  }
+  const matchA: number[] = []
+  const matchB: number[] = []
+  for (const [c, received] of inbox) {
+    for (let i = received.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      const t = received[i] as number
+      received[i] = received[j] as number
+      received[j] = t
+    }
+    for (const u of received.slice(0, 20)) {
+      if (random() < 0.05 + 0.45 * oneSidedScore(pop, c, u) * (0.5 + (appeal[u] as number))) {
+        likeFrom.push(c)
+        likeTo.push(u)
+        matchA.push(u)
+        matchB.push(c)
+      }
+    }
+  }
+  return { likeFrom, likeTo, matchA, matchB }
+}
+
+async function writeLikes(db: Database, pop: Population, week: string, made: ReturnType<typeof likeModel>) {
+  const idsOf = (xs: number[], from: number, to: number) =>
+    xs.slice(from, to).map((i) => pop.ids[i] as string)
+  for (let from = 0; from < made.likeFrom.length; from += CHUNK) {
+    const to = from + CHUNK
+    await db.execute(sql`
+      INSERT INTO likes (from_user, to_user, batch_week)
+      SELECT f, t, ${week} FROM unnest(${sql.param(idsOf(made.likeFrom, from, to))}::uuid[],
+                                       ${sql.param(idsOf(made.likeTo, from, to))}::uuid[]) AS x(f, t)
+      ON CONFLICT DO NOTHING`)
+  }
+  for (let from = 0; from < made.matchA.length; from += CHUNK) {
+    const to = from + CHUNK
+    await db.execute(sql`
+      INSERT INTO matches (user_a, user_b, status)
+      SELECT a, b, 'pending' FROM unnest(${sql.param(idsOf(made.matchA, from, to))}::uuid[],
+                                         ${sql.param(idsOf(made.matchB, from, to))}::uuid[]) AS x(a, b)
+      ON CONFLICT DO NOTHING`)
+  }
+}
+
+/**
+ * 12 weeks before `firstWeek`, written directly: each week everyone gets 10 people drawn at random
+ * from their candidates not shown to them yet in the window, with the lists and exposure rows the
+ * batch would write (through its own insert), and the likes and matches of the like model.
+ */
+async function writeHistory(
+  db: Database,
+  pop: Population,
+  appeal: Float64Array,
+  random: () => number,
+  firstWeek: string,
+) {
+  const H = EXPOSURE_WINDOW_WEEKS
+  const shown = new Int32Array(pop.n * H * K)
+  const shownCount = new Uint8Array(pop.n)
+  const index = new CandidateIndex(pop)
+  const stamp = new Int32Array(pop.n).fill(-1)
+  const sample = { size: 4 * K, random }
+  let rows = 0
+  let likeRows = 0
+  let matchRows = 0
+  for (let w = 0; w < H; w++) {
+    const week = addWeeks(firstWeek, w - H)
+    const at = new Date(weekStart(week).getTime() + 10 * HOUR)
+    const lists: Lists = { viewer: new Int32Array(pop.n * K), target: new Int32Array(pop.n * K), length: 0 }
+    const pool: number[] = []
+    for (let u = 0; u < pop.n; u++) {
+      const mark = w * pop.n + u
+      for (let j = 0; j < (shownCount[u] as number); j++) stamp[shown[u * H * K + j] as number] = mark
+      pool.length = 0
+      index.forEachCandidate(u, stamp, mark, (c) => pool.push(c), sample)
+      for (let picked = 0; picked < K && pool.length > 0; picked++) {
+        const j = Math.floor(random() * pool.length)
+        const c = pool[j] as number
+        pool[j] = pool[pool.length - 1] as number
+        pool.pop()
+        lists.viewer[lists.length] = u
+        lists.target[lists.length] = c
+        lists.length++
+        shown[u * H * K + (shownCount[u] as number)] = c
+        shownCount[u] = (shownCount[u] as number) + 1
+      }
+    }
+    for (let from = 0; from < lists.length; from += CHUNK) {
+      const to = Math.min(lists.length, from + CHUNK)
+      const userIds: string[] = []
+      const targetIds: string[] = []
+      const scores: number[] = []
+      for (let i = from; i < to; i++) {
+        const u = lists.viewer[i] as number
+        const c = lists.target[i] as number
+        userIds.push(pop.ids[u] as string)
+        targetIds.push(pop.ids[c] as string)
+        scores.push(pairScore(pop, u, c))
+      }
+      // A list cut between two chunks is whole again: the exposure insert appends to the viewer's row.
+      await db.transaction((tx) => insertLists(tx, week, at, { userIds, targetIds, scores }))
+    }
+    rows += lists.length
+    const made = likeModel(pop, lists, appeal, random)
+    await writeLikes(db, pop, week, made)
+    likeRows += made.likeFrom.length
+    matchRows += made.matchA.length
+  }
+  await db.execute(sql`VACUUM ANALYZE`)
+  return { rows, likeRows, matchRows }
+}
+
+async function tableSizes(db: Database) {
+  const [row] = await queryRows<{ exposure: string; recs: string; likes: string; matches: string }>(
+    db,
+    sql`SELECT pg_total_relation_size('exposure_log')::text AS exposure,
+               pg_total_relation_size('recommendations')::text AS recs,
+               pg_total_relation_size('likes')::text AS likes,
+               pg_total_relation_size('matches')::text AS matches`,
+  )
+  return {
+    exposure: Number(row?.exposure),
+    recs: Number(row?.recs),
+    likes: Number(row?.likes),
+    matches: Number(row?.matches),
+  }
+}
+
+/** The week's quality, read a slice of viewers at a time; writes the week's likes and matches. */
 async function quality(
   db: Database,
   week: string,
@@ -163,79 +337,55 @@ async function quality(
   appeal: Float64Array,
   random: () => number,
 ) {
-  const lists = await queryRows<{ u: string; t: string }>(
-    db,
-    sql`SELECT user_id::text AS u, target_user_id::text AS t FROM recommendations WHERE batch_week = ${week}`,
-  )
-  const perViewer = new Map<string, string[]>()
+  const lists: Lists = { viewer: new Int32Array(pop.n * K), target: new Int32Array(pop.n * K), length: 0 }
   const appearances = new Int32Array(pop.n)
-  for (const { u, t } of lists) {
-    const list = perViewer.get(u) ?? []
-    list.push(t)
-    perViewer.set(u, list)
-    const c = pop.indexOf.get(t)
-    if (c !== undefined) appearances[c] = (appearances[c] as number) + 1
-  }
   let full = 0
-  for (const list of perViewer.values()) if (list.length === K) full++
-  const side = (g: number) => Array.from(appearances).filter((_, i) => pop.gender[i] === g)
+  let viewers = 0
+  const parts = 16
+  for (let part = 0; part < parts; part++) {
+    const range = sliceRange(part, parts)
+    const rows = await queryRows<{ u: string; t: string[] }>(
+      db,
+      sql`SELECT user_id::text AS u, array_agg(target_user_id::text) AS t FROM recommendations
+          WHERE batch_week = ${week} AND user_id >= ${range.from}::uuid
+            ${range.to ? sql`AND user_id < ${range.to}::uuid` : sql``}
+          GROUP BY user_id`,
+    )
+    for (const { u, t } of rows) {
+      const vi = pop.indexOf.get(u) as number
+      viewers++
+      if (t.length === K) full++
+      for (const tid of t) {
+        const c = pop.indexOf.get(tid) as number
+        appearances[c] = (appearances[c] as number) + 1
+        lists.viewer[lists.length] = vi
+        lists.target[lists.length] = c
+        lists.length++
+      }
+    }
+  }
+  // Repeats: this week's pairs already shown in the 12 weeks before (a pair appears at most once a week).
   const [repeat] = await queryRows<{ n: number }>(
     db,
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM recommendations GROUP BY user_id, target_user_id HAVING count(*) > 1) x`,
+    sql`SELECT count(*)::int AS n FROM recommendations r
+        JOIN exposure_log e ON e.user_id = r.user_id AND e.week >= ${addWeeks(week, -EXPOSURE_WINDOW_WEEKS)}
+          AND e.week < ${week} AND r.target_user_id = ANY (e.targets)
+        WHERE r.batch_week = ${week}`,
   )
-
-  // The like model (see the top of this file).
-  const incoming = new Map<number, number[]>()
-  const likesFrom: string[] = []
-  const likesTo: string[] = []
-  for (const [uid, list] of perViewer) {
-    const u = pop.indexOf.get(uid) as number
-    for (const tid of list) {
-      const c = pop.indexOf.get(tid) as number
-      if (random() < 0.05 + 0.45 * oneSidedScore(pop, u, c) * (0.5 + (appeal[c] as number))) {
-        likesFrom.push(uid)
-        likesTo.push(tid)
-        const inbox = incoming.get(c) ?? []
-        inbox.push(u)
-        incoming.set(c, inbox)
-      }
-    }
-  }
-  const matchA: string[] = []
-  const matchB: string[] = []
-  for (const [c, inbox] of incoming) {
-    for (let i = inbox.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      const t = inbox[i] as number
-      inbox[i] = inbox[j] as number
-      inbox[j] = t
-    }
-    for (const u of inbox.slice(0, 20)) {
-      if (random() < 0.05 + 0.45 * oneSidedScore(pop, c, u) * (0.5 + (appeal[u] as number))) {
-        likesFrom.push(pop.ids[c] as string)
-        likesTo.push(pop.ids[u] as string)
-        matchA.push(pop.ids[u] as string)
-        matchB.push(pop.ids[c] as string)
-      }
-    }
-  }
-  await db.execute(sql`
-    INSERT INTO likes (from_user, to_user, batch_week)
-    SELECT f, t, ${week} FROM unnest(${sql.param(likesFrom)}::uuid[], ${sql.param(likesTo)}::uuid[]) AS x(f, t)
-    ON CONFLICT DO NOTHING`)
-  await db.execute(sql`
-    INSERT INTO matches (user_a, user_b, status)
-    SELECT a, b, 'pending' FROM unnest(${sql.param(matchA)}::uuid[], ${sql.param(matchB)}::uuid[]) AS x(a, b)
-    ON CONFLICT DO NOTHING`)
-
+  const made = likeModel(pop, lists, appeal, random)
+  await writeLikes(db, pop, week, made)
+  const side = (g: number) => appearances.filter((_, i) => pop.gender[i] === g)
+  const men = side(0)
+  const women = side(1)
   return {
     coverage: full / pop.n,
-    giniM: gini(side(0)),
-    giniF: gini(side(1)),
-    maxM: Math.max(0, ...side(0)),
-    maxF: Math.max(0, ...side(1)),
+    viewers,
+    giniM: gini(men),
+    giniF: gini(women),
+    maxM: men.reduce((a, b) => Math.max(a, b), 0),
+    maxF: women.reduce((a, b) => Math.max(a, b), 0),
     repeats: repeat?.n ?? 0,
-    mutualAt10: matchA.length / Math.max(1, perViewer.size),
+    mutualAt10: made.matchA.length / Math.max(1, viewers),
   }
 }
 
@@ -268,31 +418,27 @@ async function perUserBaseline(
           AND (${p.regions.length} = 0 OR c.region = ANY(${sql.param(p.regions)}::text[]))
           AND (cardinality(cp.regions) = 0 OR ${p.region} = ANY(cp.regions))
           AND cu.id <> ${me}::uuid AND NOT cu.banned AND cu.deleted_at IS NULL AND cu.last_active_at >= ${since}::timestamptz
-          AND NOT EXISTS (SELECT 1 FROM exposure_log e WHERE e.user_id = ${me}::uuid AND e.target_user_id = c.user_id AND e.week >= ${fromWeek})
+          AND NOT EXISTS (SELECT 1 FROM exposure_log e WHERE e.user_id = ${me}::uuid AND c.user_id = ANY (e.targets) AND e.week >= ${fromWeek})
           AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = ${me}::uuid AND b.blocked_id = c.user_id) OR (b.blocker_id = c.user_id AND b.blocked_id = ${me}::uuid))
           AND NOT EXISTS (SELECT 1 FROM matches m WHERE LEAST(m.user_a, m.user_b) = LEAST(${me}::uuid, c.user_id) AND GREATEST(m.user_a, m.user_b) = GREATEST(${me}::uuid, c.user_id))
           AND NOT EXISTS (SELECT 1 FROM likes l WHERE l.from_user = ${me}::uuid AND l.to_user = c.user_id)`,
     )
-    const local = new Population(
-      [
-        personOf(p, me),
-        ...candidates.map((c) => ({
-          id: c.id,
-          gender: c.gender,
-          age: now.getUTCFullYear() - c.birth_year,
-          region: c.region,
-          targetGender: c.target_gender,
-          ageMin: c.age_min,
-          ageMax: c.age_max,
-          regions: c.regions,
-          keywords: c.keywords,
-          completeness: c.parts / 4,
-          timesShown: 0,
-          neverRecommended: false,
-        })),
-      ],
-      { k: K, windowWeeks: 12 },
-    )
+    const local = new Population([
+      personOf(p, me),
+      ...candidates.map((c) => ({
+        id: c.id,
+        gender: c.gender,
+        age: now.getUTCFullYear() - c.birth_year,
+        region: c.region,
+        targetGender: c.target_gender,
+        ageMin: c.age_min,
+        ageMax: c.age_max,
+        regions: c.regions,
+        keywords: c.keywords,
+        completeness: c.parts / 4,
+        timesShown: 0,
+      })),
+    ])
     const u = local.indexOf.get(me) as number
     const top = candidates
       .map((c) => {
@@ -310,37 +456,47 @@ async function perUserBaseline(
       FROM unnest(${sql.param(top.map((t) => t.id))}::uuid[], ${sql.param(top.map((t) => t.score))}::numeric[]) AS x(t, s)
       ON CONFLICT DO NOTHING`)
     await db.execute(sql`
-      INSERT INTO exposure_log (user_id, target_user_id, reason, week, seen_at)
-      SELECT ${me}::uuid, t, 'weekly_rec', ${week}, ${now.toISOString()}::timestamptz
-      FROM unnest(${sql.param(top.map((t) => t.id))}::uuid[]) AS t ON CONFLICT DO NOTHING`)
+      INSERT INTO exposure_log (user_id, week, targets, seen_at)
+      VALUES (${me}::uuid, ${week}, ${sql.param(top.map((t) => t.id))}::uuid[], ${now.toISOString()}::timestamptz)
+      ON CONFLICT DO NOTHING`)
   }
   return performance.now() - started
 }
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits)
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
 
 async function main() {
   const srv = server()
   try {
     console.log(
-      `bench:recs — ${users} users, ${weeks} weeks, K=${K}, PostgreSQL ${srv.url.replace(/\/\/.*@/, '//…@')}`,
+      `bench:recs — ${users} users, ${steadyState ? '12 weeks of history, then ' : ''}${weeks} timed week(s), K=${K}, PostgreSQL ${srv.url.replace(/\/\/.*@/, '//…@')}`,
     )
     const handle = await freshDatabase(srv.url, 'shh_bench_recs')
     const firstMonday = new Date(weekStart(FIRST_WEEK).getTime() + 10 * HOUR)
     const genStarted = performance.now()
     const people = generatePopulation({ users, year: firstMonday.getUTCFullYear(), seed: 1 })
     const ids = await populate(handle, people, firstMonday)
-    const genSeconds = (performance.now() - genStarted) / 1000
     const men = people.filter((p) => p.gender === 'M').length
     console.log(
-      `generated ${users} people (${men} men : ${users - men} women) in ${fmt(genSeconds, 1)} s (not counted)`,
+      `generated ${users} people (${men} men : ${users - men} women) in ${fmt((performance.now() - genStarted) / 1000, 1)} s (not counted)`,
     )
-
     const pop = populationFor(people, ids)
+    people.length = 0
     const random = prng(2027)
     const appeal = Float64Array.from({ length: pop.n }, () => random())
+    if (steadyState) {
+      const started = performance.now()
+      const h = await writeHistory(handle.db, pop, appeal, random, FIRST_WEEK)
+      const sizes = await tableSizes(handle.db)
+      console.log(
+        `history: 12 weeks, ${h.rows} list rows, ${h.likeRows} likes, ${h.matchRows} matches in ${fmt((performance.now() - started) / 1000, 1)} s (not counted); ` +
+          `exposure_log ${mb(sizes.exposure)} MB, recommendations ${mb(sizes.recs)} MB, likes ${mb(sizes.likes)} MB, matches ${mb(sizes.matches)} MB`,
+      )
+    }
+
     const header =
-      'week      users  batch s  users/s  load s  compute s  peak RSS MB  coverage  Gini M  Gini F  max M  max F  repeats  mutual@10'
+      'week      users  batch s  users/s  load s  compute s  write s  slices  peak RSS MB  coverage  Gini M  Gini F  max M  max F  repeats  mutual@10'
     console.log(header)
     const results = []
     for (let w = 0; w < weeks; w++) {
@@ -349,6 +505,7 @@ async function main() {
       await handle.db.execute(
         sql`UPDATE users SET last_active_at = ${new Date(monday.getTime() - HOUR).toISOString()}::timestamptz`,
       )
+      await handle.db.execute(sql`VACUUM ANALYZE users`)
       const run = runBatchChild(handle, week, monday)
       const q = await quality(handle.db, week, pop, appeal, random)
       results.push({ week, ...run, ...q })
@@ -360,6 +517,8 @@ async function main() {
           String(Math.round(run.users / (run.wallMs / 1000))).padStart(7),
           fmt(run.loadMs / 1000, 2).padStart(6),
           fmt(run.computeMs / 1000, 2).padStart(9),
+          fmt(run.writeMs / 1000, 2).padStart(7),
+          String(run.slices).padStart(6),
           String(run.maxRssMb).padStart(11),
           fmt(q.coverage).padStart(8),
           fmt(q.giniM).padStart(6),
@@ -371,27 +530,48 @@ async function main() {
         ].join('  '),
       )
     }
-    await handle.close()
-
-    // The SPEC's per-user approach against this batch, on the same smaller population.
-    const small = generatePopulation({ users: baselineUsers, year: firstMonday.getUTCFullYear(), seed: 3 })
-    const ours = await freshDatabase(srv.url, 'shh_bench_recs_ours')
-    await populate(ours, small, firstMonday)
-    const oursRun = runBatchChild(ours, FIRST_WEEK, firstMonday)
-    await ours.close()
-    const theirs = await freshDatabase(srv.url, 'shh_bench_recs_per_user')
-    const theirIds = await populate(theirs, small, firstMonday)
-    const perUserMs = await perUserBaseline(theirs, small, theirIds, FIRST_WEEK, firstMonday)
-    await theirs.close()
-    const oursRate = baselineUsers / (oursRun.wallMs / 1000)
-    const theirRate = baselineUsers / (perUserMs / 1000)
-    console.log(
-      `\nper-user approach (SPEC §6.2) on ${baselineUsers} users: ${fmt(perUserMs / 1000, 2)} s (${Math.round(theirRate)} users/s); ` +
-        `this batch: ${fmt(oursRun.wallMs / 1000, 2)} s (${Math.round(oursRate)} users/s) — ${fmt(oursRate / theirRate, 1)}× faster`,
+    const sizes = await tableSizes(handle.db)
+    const [exposureRows] = await queryRows<{ n: number; weeks: number }>(
+      handle.db,
+      sql`SELECT count(*)::int AS n, count(DISTINCT week)::int AS weeks FROM exposure_log`,
     )
+    const [recRows] = await queryRows<{ n: number; weeks: number }>(
+      handle.db,
+      sql`SELECT count(*)::int AS n, count(DISTINCT batch_week)::int AS weeks FROM recommendations`,
+    )
+    const perMillion = (bytes: number, w: number) =>
+      fmt(((bytes / 2 ** 30) * 1e6) / users / Math.max(1, w), 2)
+    console.log(
+      `\ntables: exposure_log ${mb(sizes.exposure)} MB (${exposureRows?.n} rows, ${exposureRows?.weeks} weeks: ${perMillion(sizes.exposure, exposureRows?.weeks ?? 1)} GB per million people per week), ` +
+        `recommendations ${mb(sizes.recs)} MB (${recRows?.n} rows, ${recRows?.weeks} weeks: ${perMillion(sizes.recs, recRows?.weeks ?? 1)} GB per million people per week), ` +
+        `likes ${mb(sizes.likes)} MB, matches ${mb(sizes.matches)} MB`,
+    )
+    await handle.close()
+    await dropDatabase(srv.url, 'shh_bench_recs')
+
+    if (baselineUsers > 0) {
+      // The SPEC's per-user approach against this batch, on the same smaller population.
+      const small = generatePopulation({ users: baselineUsers, year: firstMonday.getUTCFullYear(), seed: 3 })
+      const ours = await freshDatabase(srv.url, 'shh_bench_recs_ours')
+      await populate(ours, small, firstMonday)
+      const oursRun = runBatchChild(ours, FIRST_WEEK, firstMonday)
+      await ours.close()
+      const theirs = await freshDatabase(srv.url, 'shh_bench_recs_per_user')
+      const theirIds = await populate(theirs, small, firstMonday)
+      const perUserMs = await perUserBaseline(theirs, small, theirIds, FIRST_WEEK, firstMonday)
+      await theirs.close()
+      await dropDatabase(srv.url, 'shh_bench_recs_ours')
+      await dropDatabase(srv.url, 'shh_bench_recs_per_user')
+      const oursRate = baselineUsers / (oursRun.wallMs / 1000)
+      const theirRate = baselineUsers / (perUserMs / 1000)
+      console.log(
+        `\nper-user approach (SPEC §6.2) on ${baselineUsers} users: ${fmt(perUserMs / 1000, 2)} s (${Math.round(theirRate)} users/s); ` +
+          `this batch: ${fmt(oursRun.wallMs / 1000, 2)} s (${Math.round(oursRate)} users/s) — ${fmt(oursRate / theirRate, 1)}× faster`,
+      )
+    }
     const worst = results.reduce((a, b) => (b.wallMs > a.wallMs ? b : a))
     console.log(
-      `\nsummary: ${users} users, slowest batch ${fmt(worst.wallMs / 1000, 2)} s, peak RSS ${Math.max(...results.map((r) => r.maxRssMb))} MB, ` +
+      `\nsummary: ${users} users${steadyState ? ', steady state' : ''}, slowest batch ${fmt(worst.wallMs / 1000, 2)} s, peak RSS ${Math.max(...results.map((r) => r.maxRssMb))} MB, ` +
         `min coverage ${fmt(Math.min(...results.map((r) => r.coverage)))}, max Gini ${fmt(Math.max(...results.map((r) => Math.max(r.giniM, r.giniF))))}, ` +
         `repeats ${Math.max(...results.map((r) => r.repeats))}`,
     )
