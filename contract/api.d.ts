@@ -6432,9 +6432,15 @@ export interface paths {
                             trigger: "schedule" | "admin" | "cli";
                             /** Format: uuid */
                             requestedBy: string | null;
-                            /** @description Eligible users without a list for the week */
+                            /** @description Eligible users without a list for the week when the run started */
                             usersTotal: number | null;
+                            /** @description Same as usersDone (kept for existing clients) */
                             usersProcessed: number;
+                            /** @description Users whose lists are written so far (progress: usersDone/usersTotal) */
+                            usersDone: number;
+                            /** @description Viewers are built in this many slices; a resumed run skips those done */
+                            slicesTotal: number | null;
+                            slicesDone: number;
                             recommendationsWritten: number;
                             durationMs: number | null;
                             error: string | null;
