@@ -60,6 +60,15 @@ const { values } = parseArgs({
     weeks: { type: 'string' },
     'baseline-users': { type: 'string', default: '2000' },
     'steady-state': { type: 'boolean', default: false },
+    /** Hold this file's exclusive lock (flock) only while a timed batch runs, not while generating. */
+    lock: { type: 'string' },
+    /** Keep the database (shh_bench_recs) afterwards, to look into it. */
+    keep: { type: 'boolean', default: false },
+    /**
+     * History of exposure, likes and matches only, without the 12 weeks of list rows (the batch
+     * never reads past weeks' lists): at a million people those are 120 million rows to write.
+     */
+    'history-without-lists': { type: 'boolean', default: false },
   },
 })
 const users = Number(values.users)
@@ -127,21 +136,16 @@ interface BatchFigures {
 }
 
 function runBatchChild(handle: DbHandle, week: string, now: Date): BatchFigures {
-  const child = spawnSync(
+  const command = [
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'bench/recs-batch.ts',
-      '--url',
-      handle.url as string,
-      '--week',
-      week,
-      '--now',
-      now.toISOString(),
-    ],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  )
+    ...['--import', 'tsx', 'bench/recs-batch.ts', '--url', handle.url as string, '--week', week],
+    ...['--now', now.toISOString()],
+  ]
+  const locked = values.lock ? ['flock', '-x', values.lock, ...command] : command
+  const child = spawnSync(locked[0] as string, locked.slice(1), {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
   if (child.status !== 0) throw new Error(`batch child failed: ${child.stderr}`)
   const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string)
   if (result.status !== 'succeeded') throw new Error(`batch failed: ${result.error}`)
@@ -300,8 +304,17 @@ async function writeHistory(
         targetIds.push(pop.ids[c] as string)
         scores.push(pairScore(pop, u, c))
       }
-      // A list cut between two chunks is whole again: the exposure insert appends to the viewer's row.
-      await db.transaction((tx) => insertLists(tx, week, at, { userIds, targetIds, scores }))
+      if (values['history-without-lists']) {
+        await db.execute(sql`
+          INSERT INTO exposure_log AS e (user_id, week, targets, seen_at)
+          SELECT u, ${week}, array_agg(t ORDER BY o), ${at.toISOString()}::timestamptz
+          FROM unnest(${sql.param(userIds)}::uuid[], ${sql.param(targetIds)}::uuid[]) WITH ORDINALITY AS x(u, t, o)
+          GROUP BY u
+          ON CONFLICT (user_id, week, reason) DO UPDATE SET targets = e.targets || excluded.targets`)
+      } else {
+        // A list cut between two chunks is whole again: the exposure insert appends to the viewer's row.
+        await db.transaction((tx) => insertLists(tx, week, at, { userIds, targetIds, scores }))
+      }
     }
     rows += lists.length
     const made = likeModel(pop, lists, appeal, random)
@@ -327,6 +340,53 @@ async function tableSizes(db: Database) {
     likes: Number(row?.likes),
     matches: Number(row?.matches),
   }
+}
+
+/**
+ * How many of those whose list is short (or missing) have nobody left to be shown: everyone who
+ * passes the hard filters both ways is blocked, matched, liked before, or was shown to them in the
+ * window or this week. Their lists are as full as the 12-week rule allows.
+ */
+async function exhaustedAmong(db: Database, week: string, pop: Population, lists: Lists): Promise<number> {
+  const length = new Uint8Array(pop.n)
+  for (let i = 0; i < lists.length; i++) {
+    const u = lists.viewer[i] as number
+    length[u] = (length[u] as number) + 1
+  }
+  const short: string[] = []
+  for (let u = 0; u < pop.n; u++) if ((length[u] as number) < K) short.push(pop.ids[u] as string)
+  const index = new CandidateIndex(pop)
+  const stamp = new Int32Array(pop.n).fill(-1)
+  let exhausted = 0
+  for (let from = 0; from < short.length; from += CHUNK) {
+    const ids = sql.param(short.slice(from, from + CHUNK))
+    const rows = await queryRows<{ u: string; t: string[] }>(
+      db,
+      sql`SELECT u::text AS u, array_agg(t::text) AS t FROM (
+            SELECT user_id AS u, unnest(targets) AS t FROM exposure_log
+            WHERE user_id = ANY (${ids}::uuid[]) AND week >= ${addWeeks(week, -EXPOSURE_WINDOW_WEEKS)} AND week <= ${week}
+            UNION ALL SELECT from_user, to_user FROM likes WHERE from_user = ANY (${ids}::uuid[])
+            UNION ALL SELECT blocker_id, blocked_id FROM blocks WHERE blocker_id = ANY (${ids}::uuid[])
+            UNION ALL SELECT blocked_id, blocker_id FROM blocks WHERE blocked_id = ANY (${ids}::uuid[])
+            UNION ALL SELECT user_a, user_b FROM matches WHERE user_a = ANY (${ids}::uuid[])
+            UNION ALL SELECT user_b, user_a FROM matches WHERE user_b = ANY (${ids}::uuid[])
+          ) x GROUP BY u`,
+    )
+    const excluded = new Map(rows.map((r) => [r.u, r.t]))
+    for (const id of short.slice(from, from + CHUNK)) {
+      const u = pop.indexOf.get(id) as number
+      for (const t of excluded.get(id) ?? []) {
+        const c = pop.indexOf.get(t)
+        if (c !== undefined) stamp[c] = u
+      }
+      let left = 0
+      index.forEachCandidate(u, stamp, u, () => {
+        left++
+      })
+      if (left === 0) exhausted++
+    }
+  }
+  return exhausted
 }
 
 /** The week's quality, read a slice of viewers at a time; writes the week's likes and matches. */
@@ -372,6 +432,7 @@ async function quality(
           AND e.week < ${week} AND r.target_user_id = ANY (e.targets)
         WHERE r.batch_week = ${week}`,
   )
+  const exhausted = await exhaustedAmong(db, week, pop, lists)
   const made = likeModel(pop, lists, appeal, random)
   await writeLikes(db, pop, week, made)
   const side = (g: number) => appearances.filter((_, i) => pop.gender[i] === g)
@@ -379,6 +440,7 @@ async function quality(
   const women = side(1)
   return {
     coverage: full / pop.n,
+    coverageOfPossible: full / Math.max(1, pop.n - exhausted),
     viewers,
     giniM: gini(men),
     giniF: gini(women),
@@ -496,7 +558,7 @@ async function main() {
     }
 
     const header =
-      'week      users  batch s  users/s  load s  compute s  write s  slices  peak RSS MB  coverage  Gini M  Gini F  max M  max F  repeats  mutual@10'
+      'week      users  batch s  users/s  load s  compute s  write s  slices  peak RSS MB  coverage  of possible  Gini M  Gini F  max M  max F  repeats  mutual@10'
     console.log(header)
     const results = []
     for (let w = 0; w < weeks; w++) {
@@ -521,6 +583,7 @@ async function main() {
           String(run.slices).padStart(6),
           String(run.maxRssMb).padStart(11),
           fmt(q.coverage).padStart(8),
+          fmt(q.coverageOfPossible).padStart(11),
           fmt(q.giniM).padStart(6),
           fmt(q.giniF).padStart(6),
           String(q.maxM).padStart(5),
@@ -547,7 +610,7 @@ async function main() {
         `likes ${mb(sizes.likes)} MB, matches ${mb(sizes.matches)} MB`,
     )
     await handle.close()
-    await dropDatabase(srv.url, 'shh_bench_recs')
+    if (!values.keep) await dropDatabase(srv.url, 'shh_bench_recs')
 
     if (baselineUsers > 0) {
       // The SPEC's per-user approach against this batch, on the same smaller population.
@@ -573,7 +636,8 @@ async function main() {
     console.log(
       `\nsummary: ${users} users${steadyState ? ', steady state' : ''}, slowest batch ${fmt(worst.wallMs / 1000, 2)} s, peak RSS ${Math.max(...results.map((r) => r.maxRssMb))} MB, ` +
         `min coverage ${fmt(Math.min(...results.map((r) => r.coverage)))}, max Gini ${fmt(Math.max(...results.map((r) => Math.max(r.giniM, r.giniF))))}, ` +
-        `repeats ${Math.max(...results.map((r) => r.repeats))}`,
+        `repeats ${Math.max(...results.map((r) => r.repeats))}, ` +
+        `min coverage of possible ${fmt(Math.min(...results.map((r) => r.coverageOfPossible)))}`,
     )
   } finally {
     srv.stop()

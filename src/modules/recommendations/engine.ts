@@ -6,8 +6,8 @@
  *    (block either way, any match, a like already given, shown in the last 12 weeks).
  * 2. A one-sided score s(u→c) ∈ [0,1] of how well c fits what u asked for; the pair score is the
  *    harmonic mean of s(u→c) and s(c→u), as reciprocal recommenders do (RECON, Pizzato et al. 2010),
- *    plus an exposure term: up for people shown less than their side's average over the 12-week
- *    window, down for those shown more, so who is seen rotates from week to week.
+ *    plus an exposure term: up for people shown less than their side's average over the last four
+ *    weeks, down for those shown more, so who is seen rotates from week to week.
  * 3. Fair exposure: nobody appears in more than ⌈1.5·K·viewers/candidates⌉ lists a week (per gender
  *    side); lists are filled greedily by pair score, best pairs first, across everyone at once, in
  *    rounds whose limit rises to the cap (water-filling): everyone a viewer ranks high gets a first
@@ -26,7 +26,7 @@ const REGION_SLOTS = KOREAN_REGIONS.length + 1
 const REGION_INDEX = new Map<string, number>(KOREAN_REGIONS.map((r, i) => [r, i + 1]))
 
 export const SCORE_WEIGHTS = { age: 0.35, region: 0.15, interests: 0.35, completeness: 0.15 } as const
-/** The exposure term's range: ±this, +this for someone never shown in the window. */
+/** The exposure term's range: ±this, +this for someone not shown lately. */
 export const EXPOSURE_WEIGHT = 0.1
 /** Pass 2 raises the per-person limit to the cap in this many rounds. */
 const FILL_ROUNDS = 4
@@ -47,7 +47,7 @@ export interface PersonInput {
   keywords: readonly string[]
   /** Share of optional profile parts filled in (photo, intro, job, height), 0..1. */
   completeness: number
-  /** Times this person was shown to someone in the exposure window. */
+  /** Times this person was shown to someone in the last weeks (EXPOSURE_MEMORY_WEEKS). */
   timesShown: number
 }
 
@@ -142,7 +142,7 @@ export class Population {
         frequency.set(k, (frequency.get(k) ?? 0) + 1)
     }
     const keywordId = new Map([...frequency.entries()].sort((a, b) => b[1] - a[1]).map(([k], i) => [k, i]))
-    // Each side's average exposure over the window: the men's is a few a week, the women's dozens.
+    // Each side's average exposure: the men's is a few a week, the women's dozens.
     const shown = [0, 0]
     const headcount = [0, 0]
     for (const p of people) {

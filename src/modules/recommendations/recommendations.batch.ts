@@ -31,10 +31,15 @@ import {
 /** SPEC §6: nobody is shown the same person twice within 12 weeks. */
 export const EXPOSURE_WINDOW_WEEKS = 12
 /**
+ * How far back "shown less or more than average" looks: four weeks rotate who is seen as well as
+ * twelve would, and cost a third as much to count (ten ids per viewer and week).
+ */
+export const EXPOSURE_MEMORY_WEEKS = 4
+/**
  * Viewers per slice: a slice's exclusions are loaded, its lists computed and written (in one
  * transaction) before the next, so memory follows the slice, not the population times the window.
  */
-export const SLICE_VIEWERS = 25_000
+export const SLICE_VIEWERS = 10_000
 /** Eligible people are read in pages of this many. */
 const ELIGIBLE_PAGE = 50_000
 /**
@@ -49,6 +54,8 @@ export const BATCH_STATEMENT_TIMEOUT_MS = 10 * 60_000
 const BATCH_LOCK_KEY = 727_002
 const DAY_MS = 24 * 60 * 60 * 1000
 const UUID_BYTES = 16
+/** A one-dimensional array in PostgreSQL's binary form: dimensions, flags, element type, size, lower bound. */
+const ARRAY_HEADER_BYTES = 20
 
 interface Logger {
   info(obj: object, msg: string): void
@@ -232,7 +239,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     const activeSince = new Date(now.getTime() - deps.activeDays * DAY_MS)
     const [people, shown, existing] = await Promise.all([
       loadPeople(db, activeSince, weekStart(week)),
-      loadTimesShown(db, window.fromWeek, week),
+      loadTimesShown(db, addWeeks(week, -EXPOSURE_MEMORY_WEEKS), week),
       loadExistingLists(db, week),
     ])
     const timesShown = new Map(shown.map((r) => [r.id, r.times]))
@@ -279,7 +286,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     const loadSlice = (s: number) =>
       (bySlice[s] as number[]).length
         ? loadSliceExclusions(db, window, sliceRange(s, slices))
-        : Promise.resolve([])
+        : Promise.resolve({ exposure: [], other: [] })
     let next = todo.length ? loadSlice(todo[0] as number) : null
     for (let t = 0; t < todo.length; t++) {
       const slice = todo[t] as number
@@ -293,7 +300,17 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
 
       const viewers = Int32Array.from(bySlice[slice] as number[])
       const pairs = new PairList()
-      for (const row of rows) {
+      for (const row of rows.exposure) {
+        const u = pop.indexOf.get(row.user_id)
+        if (u === undefined) continue
+        // array_send: after the header, each id is a 4-byte length (16) and its bytes.
+        const bytes = row.targets
+        for (let o = ARRAY_HEADER_BYTES + 4; o + UUID_BYTES <= bytes.length; o += 4 + UUID_BYTES) {
+          const c = ids.find(bytes, o)
+          if (c >= 0) pairs.add(u, c)
+        }
+      }
+      for (const row of rows.other) {
         const u = pop.indexOf.get(row.user_id)
         if (u === undefined) continue
         const bytes = row.targets

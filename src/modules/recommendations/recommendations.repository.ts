@@ -72,25 +72,34 @@ const inRange = (column: SQL, range: IdRange) =>
     : sql`${column} >= ${range.from}::uuid`
 
 /**
- * Who must not be shown to whom, for the viewers whose id is in `range`: their targets' ids as
- * `uuid_send` bytes, concatenated (16 each), one row per viewer. Shown in the exposure window (or
- * already this week), blocked either way, matched in any state, or liked before the window (a like
- * is only ever given to someone recommended that week, so the exposure rows cover the likes inside
- * the window). Each part reads its own index by the viewer's id.
+ * Who must not be shown to whom, for the viewers whose id is in `range`, as rows of a viewer and
+ * people as bytes: `exposure` rows hold one week's array in PostgreSQL's binary array form
+ * (`array_send`: a 20-byte header, then a 4-byte length and 16 bytes per id), `other` rows the
+ * `uuid_send` bytes of each person blocked either way, matched in any state, or liked before the
+ * window, concatenated (a like is only ever given to someone recommended that week, so the
+ * exposure rows cover the likes inside the window). Each part reads its own index by viewer id;
+ * the exposure arrays go out as stored, without unnesting millions of ids on the server.
  */
-export function loadSliceExclusions(
+export async function loadSliceExclusions(
   db: Executor,
   window: { fromWeek: string; week: string },
   range: IdRange,
-): Promise<Array<{ user_id: string; targets: Uint8Array }>> {
+): Promise<{
+  exposure: Array<{ user_id: string; targets: Uint8Array }>
+  other: Array<{ user_id: string; targets: Uint8Array }>
+}> {
   const { fromWeek, week } = window
-  return queryRows(
+  const exposure = await queryRows<{ user_id: string; targets: Uint8Array }>(
+    db,
+    sql`SELECT user_id::text AS user_id, array_send(targets) AS targets FROM exposure_log
+        WHERE ${inRange(sql`user_id`, range)} AND week >= ${fromWeek} AND week <= ${week}`,
+  )
+  const other = await queryRows<{ user_id: string; targets: Uint8Array }>(
     db,
     sql`
       SELECT user_id::text AS user_id, string_agg(uuid_send(target), ''::bytea) AS targets FROM (
-        SELECT user_id, unnest(targets) AS target FROM exposure_log
-        WHERE ${inRange(sql`user_id`, range)} AND week >= ${fromWeek} AND week <= ${week}
-        UNION ALL SELECT from_user, to_user FROM likes WHERE ${inRange(sql`from_user`, range)} AND batch_week < ${fromWeek}
+        SELECT from_user AS user_id, to_user AS target FROM likes
+        WHERE ${inRange(sql`from_user`, range)} AND batch_week < ${fromWeek}
         UNION ALL SELECT blocker_id, blocked_id FROM blocks WHERE ${inRange(sql`blocker_id`, range)}
         UNION ALL SELECT blocked_id, blocker_id FROM blocks WHERE ${inRange(sql`blocked_id`, range)}
         UNION ALL SELECT user_a, user_b FROM matches WHERE ${inRange(sql`user_a`, range)}
@@ -98,31 +107,41 @@ export function loadSliceExclusions(
       ) x
       GROUP BY user_id`,
   )
+  return { exposure, other }
 }
 
 /** How often each person was shown to someone in [fromWeek, week). */
 export function loadTimesShown(
-  db: Executor,
+  db: Database,
   fromWeek: string,
   week: string,
 ): Promise<Array<{ id: string; times: number }>> {
-  return queryRows(
-    db,
-    sql`SELECT t::text AS id, count(*)::int AS times FROM exposure_log, unnest(targets) AS t
-        WHERE week >= ${fromWeek} AND week < ${week} GROUP BY t`,
-  )
+  // Twelve weeks of arrays unnest to ten ids per viewer and week: enough memory to aggregate them
+  // without spilling to disk (a web request never gets this much).
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '256MB'`)
+    return queryRows(
+      tx,
+      sql`SELECT t::text AS id, count(*)::int AS times FROM exposure_log, unnest(targets) AS t
+          WHERE week >= ${fromWeek} AND week < ${week} GROUP BY t`,
+    )
+  })
 }
 
-/** Lists already written for the week: who has one, and how often each person appears. */
+/**
+ * Lists already written for the week (by an earlier, interrupted run): who has one, and how often
+ * each person appears. Read from the week's exposure rows, written with each list in the same
+ * transaction and found by the week index (recommendations, holding every week ever, has none).
+ */
 export async function loadExistingLists(db: Executor, week: string) {
   const viewers = await queryRows<{ id: string }>(
     db,
-    sql`SELECT DISTINCT user_id::text AS id FROM recommendations WHERE batch_week = ${week}`,
+    sql`SELECT user_id::text AS id FROM exposure_log WHERE week = ${week} AND reason = 'weekly_rec'`,
   )
   const targets = await queryRows<{ id: string; times: number }>(
     db,
-    sql`SELECT target_user_id::text AS id, count(*)::int AS times FROM recommendations
-        WHERE batch_week = ${week} GROUP BY target_user_id`,
+    sql`SELECT t::text AS id, count(*)::int AS times FROM exposure_log, unnest(targets) AS t
+        WHERE week = ${week} AND reason = 'weekly_rec' GROUP BY t`,
   )
   return { viewers: viewers.map((r) => r.id), targets }
 }
