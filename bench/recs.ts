@@ -23,7 +23,7 @@
  * - mutual@10 = mutual pairs per list (each counted in the list it came from), averaged over lists.
  * Likes and matches are written back, so later weeks exclude them as the product would.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
@@ -60,9 +60,12 @@ const { values } = parseArgs({
     weeks: { type: 'string' },
     'baseline-users': { type: 'string', default: '2000' },
     'steady-state': { type: 'boolean', default: false },
-    /** Hold this file's exclusive lock (flock) only while a timed batch runs, not while generating. */
+    /**
+     * Hold this file's lock (flock) exclusively while a timed batch runs, and shared otherwise
+     * (generating, measuring quality): others' tests may run meanwhile, others' benchmarks wait.
+     */
     lock: { type: 'string' },
-    /** Keep the database (shh_bench_recs) afterwards, to look into it. */
+    /** Keep the database (shh_bench_recs_<users>) afterwards, to look into it. */
     keep: { type: 'boolean', default: false },
     /**
      * History of exposure, likes and matches only, without the 12 weeks of list rows (the batch
@@ -135,7 +138,25 @@ interface BatchFigures {
   maxRssMb: number
 }
 
+let sharedLock: ReturnType<typeof spawn> | null = null
+
+/** Takes the lock file's shared lock (with --lock), held by a `flock` process until released. */
+async function holdShared(): Promise<void> {
+  if (!values.lock || sharedLock) return
+  const holder = spawn('flock', ['-s', values.lock, 'sh', '-c', 'echo locked; exec sleep 86400'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise<void>((resolve) => holder.stdout?.once('data', () => resolve()))
+  sharedLock = holder
+}
+
+function releaseShared(): void {
+  sharedLock?.kill()
+  sharedLock = null
+}
+
 function runBatchChild(handle: DbHandle, week: string, now: Date): BatchFigures {
+  releaseShared()
   const command = [
     process.execPath,
     ...['--import', 'tsx', 'bench/recs-batch.ts', '--url', handle.url as string, '--week', week],
@@ -534,7 +555,8 @@ async function main() {
     console.log(
       `bench:recs — ${users} users, ${steadyState ? '12 weeks of history, then ' : ''}${weeks} timed week(s), K=${K}, PostgreSQL ${srv.url.replace(/\/\/.*@/, '//…@')}`,
     )
-    const handle = await freshDatabase(srv.url, 'shh_bench_recs')
+    await holdShared()
+    const handle = await freshDatabase(srv.url, `shh_bench_recs_${users}`)
     const firstMonday = new Date(weekStart(FIRST_WEEK).getTime() + 10 * HOUR)
     const genStarted = performance.now()
     const people = generatePopulation({ users, year: firstMonday.getUTCFullYear(), seed: 1 })
@@ -569,6 +591,7 @@ async function main() {
       )
       await handle.db.execute(sql`VACUUM ANALYZE users`)
       const run = runBatchChild(handle, week, monday)
+      await holdShared()
       const q = await quality(handle.db, week, pop, appeal, random)
       results.push({ week, ...run, ...q })
       console.log(
@@ -610,7 +633,7 @@ async function main() {
         `likes ${mb(sizes.likes)} MB, matches ${mb(sizes.matches)} MB`,
     )
     await handle.close()
-    if (!values.keep) await dropDatabase(srv.url, 'shh_bench_recs')
+    if (!values.keep) await dropDatabase(srv.url, `shh_bench_recs_${users}`)
 
     if (baselineUsers > 0) {
       // The SPEC's per-user approach against this batch, on the same smaller population.
@@ -618,6 +641,7 @@ async function main() {
       const ours = await freshDatabase(srv.url, 'shh_bench_recs_ours')
       await populate(ours, small, firstMonday)
       const oursRun = runBatchChild(ours, FIRST_WEEK, firstMonday)
+      await holdShared()
       await ours.close()
       const theirs = await freshDatabase(srv.url, 'shh_bench_recs_per_user')
       const theirIds = await populate(theirs, small, firstMonday)
@@ -640,6 +664,7 @@ async function main() {
         `min coverage of possible ${fmt(Math.min(...results.map((r) => r.coverageOfPossible)))}`,
     )
   } finally {
+    releaseShared()
     srv.stop()
   }
 }
