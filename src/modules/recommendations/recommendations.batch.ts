@@ -56,6 +56,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const UUID_BYTES = 16
 /** A one-dimensional array in PostgreSQL's binary form: dimensions, flags, element type, size, lower bound. */
 const ARRAY_HEADER_BYTES = 20
+const EMPTY_ARRAY_BYTES = 12
 
 interface Logger {
   info(obj: object, msg: string): void
@@ -303,11 +304,22 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       for (const row of rows.exposure) {
         const u = pop.indexOf.get(row.user_id)
         if (u === undefined) continue
-        // array_send: after the header, each id is a 4-byte length (16) and its bytes.
+        // Weekly arrays one after another, each as array_send gives it: a header with the count,
+        // then a 4-byte length (16) and the bytes of each id; an empty array is a shorter header.
         const bytes = row.targets
-        for (let o = ARRAY_HEADER_BYTES + 4; o + UUID_BYTES <= bytes.length; o += 4 + UUID_BYTES) {
-          const c = ids.find(bytes, o)
-          if (c >= 0) pairs.add(u, c)
+        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        let o = 0
+        while (o < bytes.length) {
+          if (view.getInt32(o) === 0) {
+            o += EMPTY_ARRAY_BYTES
+            continue
+          }
+          const count = view.getInt32(o + 12)
+          o += ARRAY_HEADER_BYTES
+          for (let i = 0; i < count; i++, o += 4 + UUID_BYTES) {
+            const c = ids.find(bytes, o + 4)
+            if (c >= 0) pairs.add(u, c)
+          }
         }
       }
       for (const row of rows.other) {

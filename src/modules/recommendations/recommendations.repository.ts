@@ -73,8 +73,9 @@ const inRange = (column: SQL, range: IdRange) =>
 
 /**
  * Who must not be shown to whom, for the viewers whose id is in `range`, as rows of a viewer and
- * people as bytes: `exposure` rows hold one week's array in PostgreSQL's binary array form
- * (`array_send`: a 20-byte header, then a 4-byte length and 16 bytes per id), `other` rows the
+ * people as bytes: `exposure` rows hold the viewer's weekly arrays in PostgreSQL's binary array form
+ * (`array_send`: a 20-byte header with the length at byte 12, then a 4-byte length and 16 bytes per
+ * id), concatenated (one row per viewer: far fewer rows to decode), `other` rows the
  * `uuid_send` bytes of each person blocked either way, matched in any state, or liked before the
  * window, concatenated (a like is only ever given to someone recommended that week, so the
  * exposure rows cover the likes inside the window). Each part reads its own index by viewer id;
@@ -91,8 +92,9 @@ export async function loadSliceExclusions(
   const { fromWeek, week } = window
   const exposure = await queryRows<{ user_id: string; targets: Uint8Array }>(
     db,
-    sql`SELECT user_id::text AS user_id, array_send(targets) AS targets FROM exposure_log
-        WHERE ${inRange(sql`user_id`, range)} AND week >= ${fromWeek} AND week <= ${week}`,
+    sql`SELECT user_id::text AS user_id, string_agg(array_send(targets), ''::bytea) AS targets FROM exposure_log
+        WHERE ${inRange(sql`user_id`, range)} AND week >= ${fromWeek} AND week <= ${week}
+        GROUP BY user_id`,
   )
   const other = await queryRows<{ user_id: string; targets: Uint8Array }>(
     db,
