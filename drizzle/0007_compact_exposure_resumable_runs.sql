@@ -1,6 +1,7 @@
 -- Hand-written body (drizzle-kit's ALTERs would have dropped the pairs): exposure_log becomes one row
 -- per viewer, week and reason with the people shown as an array, built from the old pair rows.
--- On the bench data (100,000 people, 12 weeks, 12 million pair rows) this took about 40 s.
+-- On bench-sized data (100,000 viewers, 12 weeks, 12 million pair rows, 2.6 GB) this took 24.5 s on
+-- the 2-core machine and left 1.2 million rows in 378 MB.
 CREATE TABLE "exposure_log_compact" (
 	"user_id" uuid NOT NULL,
 	"week" text NOT NULL,
