@@ -3,6 +3,7 @@ import pg from 'pg'
 import { type Database, type DbHandle, openDatabase, type Tx } from '../../core/db/client.js'
 import type { BatchRunRow } from '../../core/db/schema.js'
 import { conflict } from '../../core/errors.js'
+import { startPhase, traceJob } from '../../core/observability/tracing.js'
 import { addWeeks, type Clock, weekOf, weekStart, yearAge } from '../../core/time.js'
 import {
   allocate,
@@ -238,11 +239,17 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
 
     // On a server these run on two connections at once; PGlite takes them in turn.
     const activeSince = new Date(now.getTime() - deps.activeDays * DAY_MS)
-    const [people, shown, existing] = await Promise.all([
-      loadPeople(db, activeSince, weekStart(week)),
-      loadTimesShown(db, addWeeks(week, -EXPOSURE_MEMORY_WEEKS), week),
-      loadExistingLists(db, week),
-    ])
+    // Traced as three phases (load, compute, write) that overlap slice by slice.
+    const loading = startPhase('recommendations.load')
+    const computing = startPhase('recommendations.compute')
+    const writing = startPhase('recommendations.write')
+    const [people, shown, existing] = await loading.within(() =>
+      Promise.all([
+        loadPeople(db, activeSince, weekStart(week)),
+        loadTimesShown(db, addWeeks(week, -EXPOSURE_MEMORY_WEEKS), week),
+        loadExistingLists(db, week),
+      ]),
+    )
     const timesShown = new Map(shown.map((r) => [r.id, r.times]))
     for (const p of people) p.timesShown = timesShown.get(p.id) ?? 0
     const pop = new Population(people)
@@ -283,16 +290,18 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     let sliceLoadMs = 0
     let computeMs = 0
     let written = 0
+    let exclusionRows = 0
     const writes: Array<Promise<void>> = []
     const loadSlice = (s: number) =>
       (bySlice[s] as number[]).length
-        ? loadSliceExclusions(db, window, sliceRange(s, slices))
+        ? loading.within(() => loadSliceExclusions(db, window, sliceRange(s, slices)))
         : Promise.resolve({ exposure: [], other: [] })
     let next = todo.length ? loadSlice(todo[0] as number) : null
     for (let t = 0; t < todo.length; t++) {
       const slice = todo[t] as number
       const waitStarted = performance.now()
       const rows = await (next as ReturnType<typeof loadSlice>)
+      exclusionRows += rows.exposure.length + rows.other.length
       // The next slice's exclusions load on the server while this one is computed here.
       next = t + 1 < todo.length ? loadSlice(todo[t + 1] as number) : null
       next?.catch(() => undefined)
@@ -354,18 +363,27 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       // A slice is written whole or not at all, and marked done in the same transaction: a run
       // killed at any point resumes with the slices not marked. Further per-slice bulk writes
       // (notifications that a list is ready) belong in this transaction.
-      const write = db.transaction(async (tx) => {
-        const n = lists.userIds.length ? await insertLists(tx, week, now, lists) : 0
-        await markSliceDone(tx, run.id, slice, viewers.length, n)
-        written += n
-      })
+      const write = writing.within(() =>
+        db.transaction(async (tx) => {
+          const n = lists.userIds.length ? await insertLists(tx, week, now, lists) : 0
+          await markSliceDone(tx, run.id, slice, viewers.length, n)
+          written += n
+        }),
+      )
       write.catch(() => undefined)
       writes.push(write)
       // On a server the write goes on while the next slice is computed; PGlite is one session.
       if (writes.length >= (database.url ? WRITES_IN_FLIGHT : 1)) await writes.shift()
     }
     for (const write of writes) await write
-    await deleteExposureBefore(db, addWeeks(weekOf(now), -EXPOSURE_WINDOW_WEEKS))
+    await writing.within(() => deleteExposureBefore(db, addWeeks(weekOf(now), -EXPOSURE_WINDOW_WEEKS)))
+    loading.end({
+      'recs.eligible': pop.n,
+      'recs.existing_lists': hasList.size,
+      'recs.exclusion_rows': exclusionRows,
+    })
+    computing.end({ 'recs.people': pop.n, 'recs.viewers': pending })
+    writing.end({ 'recs.lists_written': pending, 'recs.recommendations_written': written })
 
     const durationMs = Math.round(performance.now() - started)
     const finished = { status: 'succeeded' as const, finishedAt: clock(), durationMs }
@@ -443,7 +461,11 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       throw err
     }
     const own = batch
-    const done = build(run, own.db)
+    const done = traceJob(
+      'recommendations.batch',
+      { 'recs.run_id': run.id, 'recs.week': run.week, 'recs.trigger': run.trigger },
+      () => build(run, own.db),
+    )
       .catch(async (err: unknown) => {
         const message = err instanceof Error ? err.message.slice(0, 500) : String(err)
         log.error({ runId: run.id, week: run.week, err: { message } }, 'recommendation batch failed')
