@@ -200,6 +200,8 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
   const { database, clock, log } = deps
   const sliceViewers = deps.sliceViewers ?? SLICE_VIEWERS
   let current: Promise<unknown> | null = null
+  /** The run started here has recorded how it ended and is letting go of the lock. */
+  let finishing = false
 
   const lock = deps.lock ?? databaseBatchLock(database)
 
@@ -387,6 +389,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
 
     const durationMs = Math.round(performance.now() - started)
     const finished = { status: 'succeeded' as const, finishedAt: clock(), durationMs }
+    finishing = true
     await updateRun(db, run.id, finished)
     log.info(
       {
@@ -421,8 +424,14 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
    * on the batch's own connections.
    */
   async function launch(input: StartRunInput): Promise<{ run: BatchRunRow; done: Promise<BatchRunRow> }> {
-    const release = await lock.tryAcquire()
+    let release = await lock.tryAcquire()
+    if (!release && finishing && current) {
+      // The last run here is over (its status says so) and only letting go: wait for it.
+      await current.catch(() => undefined)
+      release = await lock.tryAcquire()
+    }
     if (!release) throw alreadyRunning()
+    finishing = false
     let batch: Awaited<ReturnType<typeof openBatchDatabase>> | undefined
     let run: BatchRunRow
     try {
@@ -470,6 +479,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
         const message = err instanceof Error ? err.message.slice(0, 500) : String(err)
         log.error({ runId: run.id, week: run.week, err: { message } }, 'recommendation batch failed')
         const failed = { status: 'failed' as const, error: message, finishedAt: clock() }
+        finishing = true
         await updateRun(own.db, run.id, failed).catch(() => undefined)
         return { ...run, ...failed }
       })
@@ -478,8 +488,10 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
         return finished
       })
       .finally(async () => {
-        await own.close().catch(() => undefined)
+        // The lock first: the run is recorded as over, and a next start must not find it held
+        // while this pool takes its time to close.
         await release()
+        await own.close().catch(() => undefined)
       })
     current = done
     return { run, done }
