@@ -33,7 +33,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -41,8 +41,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -58,8 +58,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -67,7 +67,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -75,8 +75,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -123,7 +123,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -131,8 +131,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -148,8 +148,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -157,7 +157,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -165,8 +165,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -213,7 +213,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -221,8 +221,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -238,8 +238,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -247,7 +247,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -255,8 +255,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE" | "MIGRATIONS_PENDING";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -291,13 +291,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Prometheus text format */
+                /** @description Prometheus text exposition format */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": string;
+                        "text/plain": string;
                     };
                 };
                 /** @description Missing, invalid, expired or revoked token */
@@ -308,8 +308,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -317,7 +317,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -325,8 +325,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -334,7 +334,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -342,8 +342,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -359,8 +359,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -368,7 +368,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -376,8 +376,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -418,10 +418,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Kakao user id. With KAKAO_VERIFY=idtoken it is optional and must equal the token subject. */
+                        /** @description Kakao OpenID Connect ID token */
+                        idToken: string;
+                        /** @description If sent, must equal the token subject */
                         kakaoUserId?: string;
-                        /** @description Kakao OpenID Connect ID token (required with KAKAO_VERIFY=idtoken) */
-                        idToken?: string;
+                        /** @description Accepted for compatibility; not stored */
+                        email?: string;
+                        /** @description Accepted for compatibility; not stored */
+                        nickname?: string;
+                    } | {
+                        /** @description Kakao user id, trusted as sent */
+                        kakaoUserId: string;
+                        /** @description Send the ID token in the other form of this body */
+                        idToken?: unknown;
                         /** @description Accepted for compatibility; not stored */
                         email?: string;
                         /** @description Accepted for compatibility; not stored */
@@ -439,6 +448,11 @@ export interface paths {
                         "application/json": {
                             /** @description Bearer token for every protected route */
                             jwt: string;
+                            /**
+                             * Format: date-time
+                             * @description When `jwt` expires (JWT_EXPIRE_MINUTES after sign-in); sign in again after it
+                             */
+                            expiresAt: string;
                             /** @description The signed-in user (SPEC §4.1) */
                             user: {
                                 /** Format: uuid */
@@ -462,8 +476,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "ID_TOKEN_REQUIRED" | "KAKAO_USER_ID_REQUIRED" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -479,8 +493,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ID_TOKEN_EXPIRED" | "ID_TOKEN_REPLAYED" | "INVALID_ID_TOKEN" | "INVALID_SYNC_SECRET" | "KAKAO_ID_MISMATCH";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -488,7 +502,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -496,8 +510,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -505,7 +519,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -513,8 +561,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -530,8 +578,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -539,7 +587,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -547,8 +595,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE" | "KAKAO_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -590,6 +638,23 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Invalid input (validation details in `error.details`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "BAD_REQUEST";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Missing, invalid, expired or revoked token */
                 401: {
                     headers: {
@@ -598,8 +663,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -607,16 +672,16 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
-                403: {
+                /** @description Request body too large */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -624,7 +689,24 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -632,8 +714,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -649,8 +731,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -658,7 +740,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -666,8 +748,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -794,8 +876,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -803,7 +885,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -811,8 +893,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -820,7 +902,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -828,8 +910,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -845,8 +927,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -854,7 +936,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -862,8 +944,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -892,6 +974,23 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Invalid input (validation details in `error.details`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "BAD_REQUEST";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Missing, invalid, expired or revoked token */
                 401: {
                     headers: {
@@ -900,8 +999,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -909,16 +1008,16 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
-                403: {
+                /** @description Request body too large */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -926,7 +1025,24 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -934,8 +1050,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -951,8 +1067,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -960,7 +1076,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -968,8 +1084,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1070,8 +1186,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "INVALID_CONTACT" | "UNDERAGE" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1087,8 +1203,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1096,7 +1212,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1104,8 +1220,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1113,7 +1229,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1121,8 +1271,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1138,8 +1288,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1147,7 +1297,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1155,8 +1305,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1230,8 +1380,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "INVALID_AGE_RANGE" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1247,8 +1397,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1256,7 +1406,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1264,8 +1414,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1273,7 +1423,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1281,8 +1465,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1298,8 +1482,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1307,7 +1491,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1315,8 +1499,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1350,7 +1534,7 @@ export interface paths {
                 cookie?: never;
             };
             /** @description The version of each document accepted. `contactShare: null` withdraws the consent to reveal your contact to an active match; the others are withdrawn by deleting the account. */
-            requestBody: {
+            requestBody?: {
                 content: {
                     "application/json": {
                         /** @example 2026-11-01 */
@@ -1410,8 +1594,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1427,8 +1611,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1436,7 +1620,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1444,8 +1628,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1453,7 +1637,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1461,8 +1679,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1478,8 +1696,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1487,7 +1705,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1495,8 +1713,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1565,8 +1783,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "INVALID_WEEK" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1582,8 +1800,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1591,7 +1809,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1599,8 +1817,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1616,8 +1834,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RECOMMENDATION_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1625,7 +1843,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1633,8 +1885,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1650,8 +1902,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1659,7 +1911,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1667,8 +1919,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1747,8 +1999,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1756,7 +2008,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1764,8 +2016,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1773,7 +2025,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1781,8 +2033,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1798,8 +2050,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1807,7 +2059,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1815,8 +2067,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1906,8 +2158,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1923,8 +2175,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1932,7 +2184,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1940,8 +2192,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1957,8 +2209,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "MATCH_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1966,7 +2218,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1974,8 +2226,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1991,8 +2243,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2000,7 +2252,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2008,8 +2260,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2068,8 +2320,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2085,8 +2337,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2094,7 +2346,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2102,8 +2354,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2119,8 +2371,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "MATCH_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2128,7 +2380,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2136,8 +2422,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2153,8 +2439,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2162,7 +2448,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2170,8 +2456,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2227,8 +2513,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2236,7 +2522,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2244,8 +2530,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2253,7 +2539,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2261,8 +2547,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2278,8 +2564,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2287,7 +2573,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2295,8 +2581,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2347,8 +2633,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2364,8 +2650,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2373,7 +2659,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2381,8 +2667,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2398,8 +2684,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2407,7 +2693,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2415,8 +2735,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2432,8 +2752,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2441,7 +2761,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2449,8 +2769,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2503,8 +2823,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2520,8 +2840,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2529,7 +2849,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2537,8 +2857,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2554,8 +2874,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BLOCK_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2563,7 +2883,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2571,8 +2925,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2588,8 +2942,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2597,7 +2951,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2605,8 +2959,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2678,8 +3032,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2695,8 +3049,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2704,7 +3058,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2712,8 +3066,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2729,8 +3083,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2746,8 +3100,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "REPORT_ALREADY_OPEN";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2755,7 +3109,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2763,8 +3151,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2780,8 +3168,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2789,7 +3177,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2797,8 +3185,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2824,10 +3212,10 @@ export interface paths {
         /** Reports, newest first (filter by handled) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     handled?: boolean;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2874,8 +3262,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2891,8 +3279,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2900,7 +3288,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2908,8 +3296,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2917,7 +3305,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2925,8 +3313,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2942,8 +3330,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2951,7 +3339,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2959,8 +3347,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3027,8 +3415,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3044,8 +3432,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3053,7 +3441,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3061,8 +3449,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3078,8 +3466,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "REPORT_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3095,8 +3483,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "CANNOT_BAN_ADMIN" | "REPORT_ALREADY_HANDLED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3104,7 +3492,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3112,8 +3534,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3129,8 +3551,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3138,7 +3560,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3146,8 +3568,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3231,8 +3653,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3248,8 +3670,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3257,7 +3679,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3265,8 +3687,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3282,8 +3704,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "MATCH_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3299,8 +3721,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "MATCH_NOT_PENDING";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3308,7 +3730,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3316,8 +3772,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3333,8 +3789,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3342,7 +3798,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3350,8 +3806,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3428,8 +3884,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3445,8 +3901,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3454,7 +3910,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3462,8 +3918,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3479,8 +3935,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PAYMENT_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3488,7 +3944,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3496,8 +3952,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3513,8 +3969,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3522,7 +3978,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3530,8 +3986,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3568,7 +4024,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody: {
+            requestBody?: {
                 content: {
                     "application/json": {
                         depositorName?: string;
@@ -3597,8 +4053,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3614,8 +4070,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3623,7 +4079,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3631,8 +4087,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3648,8 +4104,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PAYMENT_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3665,8 +4121,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "MATCH_CLOSED" | "PAYMENT_ALREADY_VERIFIED" | "PAYMENT_NOT_VERIFIABLE" | "PAYMENT_SUPERSEDED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3674,7 +4130,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3682,8 +4172,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3699,8 +4189,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3708,7 +4198,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3716,8 +4206,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3780,8 +4270,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3797,8 +4287,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3806,7 +4296,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3814,8 +4304,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3831,8 +4321,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PAYMENT_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3848,8 +4338,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PAYMENT_NOT_REFUNDABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3857,7 +4347,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3865,8 +4389,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3882,8 +4406,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3891,7 +4415,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3899,8 +4423,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3926,12 +4450,12 @@ export interface paths {
         /** Payments, newest first (filter by status; search by code or depositor name) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     status?: "pending" | "verified" | "expired" | "refund_due" | "refunded";
                     /** @description Part of a code or a depositor name */
                     query?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3991,8 +4515,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4008,8 +4532,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4017,7 +4541,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4025,8 +4549,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4034,7 +4558,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4042,8 +4566,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4059,8 +4583,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4068,7 +4592,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4076,8 +4600,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4131,10 +4655,10 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": {
+                        "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4148,10 +4672,10 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": {
+                        "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4159,16 +4683,16 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": {
+                        "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4176,16 +4700,16 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": {
+                        "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4199,10 +4723,10 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": {
+                        "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4210,16 +4734,16 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": {
+                        "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4249,9 +4773,9 @@ export interface paths {
         /** Match a bank statement (CSV, UTF-8 or CP949; raw text/csv or a multipart file) to payments */
         post: {
             parameters: {
-                query: {
+                query?: {
                     /** @description Verify every matched payment (one transaction) */
-                    apply: boolean;
+                    apply?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -4297,8 +4821,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "INVALID_STATEMENT" | "STATEMENT_REQUIRED" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4314,8 +4838,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4323,7 +4847,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4331,8 +4855,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4348,8 +4872,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "MATCH_CLOSED" | "PAYMENT_ALREADY_VERIFIED" | "PAYMENT_NOT_VERIFIABLE" | "PAYMENT_SUPERSEDED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4365,8 +4889,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4374,7 +4898,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error */
+                /** @description Unsupported content type */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -4382,8 +4906,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4391,7 +4915,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4399,8 +4923,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4416,8 +4940,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4425,7 +4949,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4433,8 +4957,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4469,7 +4993,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody: {
+            requestBody?: {
                 content: {
                     "application/json": {
                         /** @description Activate without a verified payment (needs a reason) */
@@ -4499,8 +5023,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "REASON_REQUIRED" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4516,8 +5040,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4525,7 +5049,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4533,8 +5057,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4550,8 +5074,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "MATCH_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4567,8 +5091,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "MATCH_NOT_PENDING" | "PAYMENT_NOT_VERIFIED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4576,7 +5100,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4584,8 +5142,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4601,8 +5159,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4610,7 +5168,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4618,8 +5176,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4645,11 +5203,11 @@ export interface paths {
         /** Users (search by nickname, Kakao id or user id), with banned and deleted state */
         get: {
             parameters: {
-                query: {
+                query?: {
                     /** @description Nickname (part), Kakao id or user id */
                     query?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4695,8 +5253,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4712,8 +5270,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4721,7 +5279,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4729,8 +5287,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4738,7 +5296,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4746,8 +5304,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4763,8 +5321,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4772,7 +5330,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4780,8 +5338,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4929,8 +5487,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4946,8 +5504,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4955,7 +5513,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4963,8 +5521,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4980,8 +5538,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4989,7 +5547,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4997,8 +5555,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5014,8 +5572,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5023,7 +5581,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5031,8 +5589,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5093,8 +5651,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5110,8 +5668,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5119,7 +5677,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5127,8 +5685,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5144,8 +5702,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5153,7 +5711,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5161,8 +5719,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5178,8 +5736,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5187,7 +5745,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5195,8 +5753,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5261,8 +5819,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5278,8 +5836,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5287,7 +5845,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5295,8 +5853,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5312,8 +5870,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5329,8 +5887,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "CANNOT_BAN_ADMIN" | "CANNOT_BAN_SELF" | "USER_ALREADY_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5338,7 +5896,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5346,8 +5938,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5363,8 +5955,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5372,7 +5964,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5380,8 +5972,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5444,8 +6036,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5461,8 +6053,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5470,7 +6062,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5478,8 +6070,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5495,8 +6087,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5512,8 +6104,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "CANNOT_BAN_ADMIN" | "CANNOT_BAN_SELF" | "USER_NOT_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5521,7 +6113,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5529,8 +6155,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5546,8 +6172,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5555,7 +6181,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5563,8 +6189,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5590,10 +6216,10 @@ export interface paths {
         /** Matches, newest first (filter by status) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     status?: "pending" | "active" | "closed";
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5643,8 +6269,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5660,8 +6286,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5669,7 +6295,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5677,8 +6303,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5686,7 +6312,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5694,8 +6320,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5711,8 +6337,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5720,7 +6346,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5728,8 +6354,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5757,9 +6383,9 @@ export interface paths {
         /** The audit log of admin changes, newest first */
         get: {
             parameters: {
-                query: {
-                    page: number;
-                    pageSize: number;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5803,8 +6429,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5820,8 +6446,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5829,7 +6455,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5837,8 +6463,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5846,7 +6472,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5854,8 +6480,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5871,8 +6497,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5880,7 +6506,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5888,8 +6514,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5917,9 +6543,9 @@ export interface paths {
         /** Every admin read of personal data (PIPA), newest first */
         get: {
             parameters: {
-                query: {
-                    page: number;
-                    pageSize: number;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5959,8 +6585,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5976,8 +6602,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5985,7 +6611,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5993,8 +6619,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6002,7 +6628,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6010,8 +6636,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6027,8 +6653,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6036,7 +6662,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6044,8 +6670,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6123,8 +6749,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INVALID_WEEK" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6140,8 +6766,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6149,7 +6775,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6157,8 +6783,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6166,7 +6792,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6174,8 +6800,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6191,8 +6817,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6200,7 +6826,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6208,8 +6834,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6244,7 +6870,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
+            requestBody?: {
                 content: {
                     "application/json": {
                         /** @description This week or the next; default this week */
@@ -6277,8 +6903,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "INVALID_WEEK" | "VALIDATION_ERROR" | "WEEK_NOT_ALLOWED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6294,8 +6920,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6303,7 +6929,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6311,8 +6937,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6328,8 +6954,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RECS_ALREADY_RUNNING";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6337,7 +6963,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6345,8 +7005,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6362,8 +7022,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6371,7 +7031,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6379,8 +7039,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6461,8 +7121,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6478,8 +7138,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6487,7 +7147,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6495,8 +7155,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6512,8 +7172,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RUN_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6521,7 +7181,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6529,8 +7189,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6546,8 +7206,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6555,7 +7215,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6563,8 +7223,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;

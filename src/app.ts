@@ -15,6 +15,8 @@ import type { Config, TrustProxy } from './core/config.js'
 import type { DbHandle } from './core/db/client.js'
 import { notFound } from './core/errors.js'
 import { registerErrorHandling } from './core/http/errors-plugin.js'
+import { requestsAsServed } from './core/http/openapi.js'
+import { withGenericErrors } from './core/http/schemas.js'
 import { noLimit, registerSecurity, strictLimit, syncLimit } from './core/http/security.js'
 import { createMetrics, type Metrics } from './core/observability/metrics.js'
 import { traceLogFields, tracingActive } from './core/observability/tracing.js'
@@ -181,7 +183,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerSecurity(app, config, tokens)
 
   const base = config.basePath
+  // Every route's error responses get the codes any route can answer (see errorResponses).
+  app.addHook('onRoute', withGenericErrors)
   await app.register(swagger, {
+    transformObject: (documents) =>
+      requestsAsServed('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
     openapi: {
       openapi: '3.0.3',
       info: {

@@ -1,5 +1,3 @@
-import { Type } from 'typebox'
-
 /**
  * An error a client is meant to see: a status, a stable machine code and a human message.
  * Anything that is not an AppError becomes a 500 whose body says nothing about its cause.
@@ -24,18 +22,6 @@ export const notFound = (code: string, message: string) => new AppError(404, cod
 export const conflict = (code: string, message: string, details?: unknown) =>
   new AppError(409, code, message, details)
 export const serviceUnavailable = (code: string, message: string) => new AppError(503, code, message)
-
-export const ErrorResponse = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String({ examples: ['MATCH_NOT_FOUND'] }),
-      message: Type.String(),
-      requestId: Type.String(),
-      details: Type.Optional(Type.Unknown()),
-    }),
-  },
-  { $id: 'ErrorResponse', description: 'Every non-2xx response has this shape.' },
-)
 
 /** SQLSTATE classes and driver codes that mean "the database is not reachable right now". */
 const UNAVAILABLE_CODES = new Set([

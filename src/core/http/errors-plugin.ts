@@ -26,6 +26,30 @@ const CLIENT_ERROR_CODES: Record<number, string> = {
 /** SQLSTATEs of text PostgreSQL cannot store: character_not_in_repertoire (NUL), untranslatable_character. */
 const UNSTORABLE_TEXT = new Set(['22021', '22P05'])
 
+type ValidationIssue = NonNullable<FastifyError['validation']>[number]
+
+/**
+ * A body that may take one of several forms (anyOf) fails each form: report only the form it came
+ * closest to (fewest problems), so `{ kakaoUserId, nickname: "a\u0000" }` is told about its
+ * nickname, not that it lacks the other form's idToken.
+ */
+function closestForm(issues: ValidationIssue[]): ValidationIssue[] {
+  const branchOf = (issue: ValidationIssue) => /^#\/anyOf\/(\d+)\//.exec(issue.schemaPath)?.[1]
+  const counts = new Map<string, number>()
+  for (const issue of issues) {
+    const branch = branchOf(issue)
+    if (branch !== undefined) counts.set(branch, (counts.get(branch) ?? 0) + 1)
+  }
+  if (counts.size === 0) return issues
+  const best = [...counts].sort((a, b) => a[1] - b[1])[0]?.[0]
+  return issues.filter((issue) => {
+    const branch = branchOf(issue)
+    return branch === undefined
+      ? !(issue.keyword === 'anyOf' && issue.schemaPath === '#/anyOf')
+      : branch === best
+  })
+}
+
 function body(request: FastifyRequest, code: string, message: string, details?: unknown): ErrorBody {
   return {
     error: { code, message, requestId: String(request.id), ...(details === undefined ? {} : { details }) },
@@ -61,7 +85,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const fastifyError = err as FastifyError
       if (fastifyError.validation) {
         const context = fastifyError.validationContext ?? 'request'
-        const details = fastifyError.validation.map((v) => {
+        const details = closestForm(fastifyError.validation).map((v) => {
           const params = v.params as { missingProperty?: string; pattern?: string } | undefined
           const missing = params?.missingProperty
           const path = `${v.instancePath ?? ''}${missing ? `/${missing}` : ''}`

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { authErrors, Ok, Page } from '../../core/http/schemas.js'
+import { adminErrors, Ok, Page } from '../../core/http/schemas.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import {
   AccessLogEntry,
@@ -33,7 +33,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ admin: AdminService; auth:
         ...meta,
         summary: 'Users (search by nickname, Kakao id or user id), with banned and deleted state',
         querystring: UsersQuery,
-        response: { 200: Page(AdminUser), ...authErrors(400) },
+        response: { 200: Page(AdminUser), ...adminErrors() },
       },
     },
     async (request) => admin.users(request.query),
@@ -49,7 +49,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ admin: AdminService; auth:
           'One user: profile (no contact), preferences, matches, payments, reports; the read is logged',
         params: UserParams,
         querystring: AccessReasonQuery,
-        response: { 200: AdminUserDetail, ...authErrors(400, 404) },
+        response: { 200: AdminUserDetail, ...adminErrors({ 404: ['USER_NOT_FOUND'] }) },
       },
     },
     async (request) => admin.user(caller(request), request.params.userId, request.query.reason),
@@ -64,7 +64,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ admin: AdminService; auth:
         summary: "A user's contact, with the reason it is needed; the read is logged",
         params: UserParams,
         querystring: ContactQuery,
-        response: { 200: AdminContact, ...authErrors(400, 404) },
+        response: { 200: AdminContact, ...adminErrors({ 404: ['USER_NOT_FOUND'] }) },
       },
     },
     async (request) => admin.contact(caller(request), request.params.userId, request.query.reason),
@@ -85,7 +85,17 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ admin: AdminService; auth:
             : 'Lift a ban (audited)',
           params: UserParams,
           body: BanBody,
-          response: { 200: Ok, ...authErrors(400, 404, 409) },
+          response: {
+            200: Ok,
+            ...adminErrors({
+              404: ['USER_NOT_FOUND'],
+              409: [
+                'CANNOT_BAN_SELF',
+                'CANNOT_BAN_ADMIN',
+                banned ? 'USER_ALREADY_BANNED' : 'USER_NOT_BANNED',
+              ],
+            }),
+          },
         },
       },
       async (request) => admin.setBan(caller(request), request.params.userId, banned, request.body.reason),
@@ -100,7 +110,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ admin: AdminService; auth:
         ...meta,
         summary: 'Matches, newest first (filter by status)',
         querystring: MatchesQuery,
-        response: { 200: Page(AdminMatch), ...authErrors(400) },
+        response: { 200: Page(AdminMatch), ...adminErrors() },
       },
     },
     async (request) => admin.matches(request.query),
@@ -114,7 +124,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ admin: AdminService; auth:
         ...meta,
         summary: 'The audit log of admin changes, newest first',
         querystring: PageOnlyQuery,
-        response: { 200: Page(AdminAction), ...authErrors(400) },
+        response: { 200: Page(AdminAction), ...adminErrors() },
       },
     },
     async (request) => admin.actions(request.query),
@@ -128,7 +138,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ admin: AdminService; auth:
         ...meta,
         summary: 'Every admin read of personal data (PIPA), newest first',
         querystring: PageOnlyQuery,
-        response: { 200: Page(AccessLogEntry), ...authErrors(400) },
+        response: { 200: Page(AccessLogEntry), ...adminErrors() },
       },
     },
     async (request) => admin.accessLog(request.query),

@@ -68,7 +68,7 @@ describe('POST /auth/sync-kakao with KAKAO_VERIFY=none (dev and test)', () => {
   })
 
   it('requires a kakaoUserId and rejects malformed ones', async () => {
-    assert.equal((await sync(ctx.app, {})).json().error.code, 'KAKAO_USER_ID_REQUIRED')
+    assert.equal((await sync(ctx.app, {})).json().error.code, 'VALIDATION_ERROR')
     for (const kakaoUserId of ['', 'a b', 'x'.repeat(65), 123]) {
       const res = await sync(ctx.app, { kakaoUserId })
       assert.equal(res.statusCode, 400, String(kakaoUserId))

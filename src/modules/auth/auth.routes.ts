@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { authErrors, errorResponses } from '../../core/http/schemas.js'
+import { accountErrors, errorResponses } from '../../core/http/schemas.js'
 import type { syncLimit } from '../../core/http/security.js'
 import { SyncKakaoBody, SyncKakaoHeaders, SyncKakaoResponse } from './auth.schemas.js'
 import type { AuthService } from './auth.service.js'
@@ -20,7 +20,21 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Sign in with Kakao: verify the Kakao ID token, upsert the user, issue our JWT',
         headers: SyncKakaoHeaders,
         body: SyncKakaoBody,
-        response: { 200: SyncKakaoResponse, ...errorResponses(400, 401, 403, 429) },
+        response: {
+          200: SyncKakaoResponse,
+          ...errorResponses({
+            400: ['ID_TOKEN_REQUIRED', 'KAKAO_USER_ID_REQUIRED'],
+            401: [
+              'INVALID_SYNC_SECRET',
+              'INVALID_ID_TOKEN',
+              'ID_TOKEN_EXPIRED',
+              'ID_TOKEN_REPLAYED',
+              'KAKAO_ID_MISMATCH',
+            ],
+            403: ['USER_BANNED'],
+            503: ['KAKAO_UNAVAILABLE'],
+          }),
+        },
       },
     },
     async (request) =>
@@ -39,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         tags: ['auth'],
         summary: 'Sign out everywhere: every token issued to you so far stops working',
         security: [{ bearerAuth: [] }],
-        response: { 204: Type.Null({ description: 'Signed out' }), ...authErrors() },
+        response: { 204: Type.Null({ description: 'Signed out' }), ...accountErrors() },
       },
     },
     async (request, reply) => {

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose'
 import { recordSystemAction } from '../../core/audit.js'
 import type { Config } from '../../core/config.js'
 import type { Database } from '../../core/db/client.js'
@@ -83,7 +84,9 @@ export function createAuthService({ config, db, tokens, kakao, clock, identities
       if (user.banned) throw forbidden('USER_BANNED', 'This account has been suspended')
 
       const jwt = await tokens.issue({ sub: user.id, role: user.role, tv: user.tokenVersion })
-      return { jwt, user: toUser(user) }
+      // The front end ends its own session when ours does (its cookie may live longer).
+      const expiresAt = new Date((decodeJwt(jwt).exp ?? 0) * 1000).toISOString()
+      return { jwt, expiresAt, user: toUser(user) }
     },
   }
 }

@@ -18,7 +18,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{
           'Record the documents accepted (terms, privacy, refund, adult, contactShare); kept as history',
         security: [{ bearerAuth: [] }],
         body: ConsentsInput,
-        response: { 200: Consents, ...authErrors(400) },
+        response: { 200: Consents, ...authErrors() },
       },
     },
     async (request) => consents.update(caller(request), request.body),

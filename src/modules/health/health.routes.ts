@@ -66,7 +66,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: DbHandle }> = a
       schema: {
         tags: ['health'],
         summary: 'The database answers and every committed migration is applied',
-        response: { 200: Status, ...errorResponses() },
+        response: { 200: Status, ...errorResponses({ 503: ['MIGRATIONS_PENDING'] }) },
       },
     },
     async () => {

@@ -5,7 +5,7 @@ import { Gauge } from 'prom-client'
 import { Type } from 'typebox'
 import type { Database } from '../../core/db/client.js'
 import { payments } from '../../core/db/schema.js'
-import { authErrors } from '../../core/http/schemas.js'
+import { adminErrors } from '../../core/http/schemas.js'
 import { noLimit } from '../../core/http/security.js'
 import type { Metrics } from '../../core/observability/metrics.js'
 import { bearerToken, secretsEqual } from '../../core/security/tokens.js'
@@ -47,7 +47,13 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{
         tags: ['health'],
         summary: 'Prometheus metrics (Bearer METRICS_TOKEN, or an admin token)',
         security: [{ bearerAuth: [] }],
-        response: { 200: Type.String({ description: 'Prometheus text format' }), ...authErrors() },
+        response: {
+          200: {
+            description: 'Prometheus text exposition format',
+            content: { 'text/plain': { schema: Type.String() } },
+          },
+          ...adminErrors(),
+        },
       },
     },
     async (_request, reply) => {

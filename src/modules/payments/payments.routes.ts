@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { badRequest } from '../../core/errors.js'
-import { authErrors, Ok, Page } from '../../core/http/schemas.js'
+import { adminErrors, authErrors, Ok, Page } from '../../core/http/schemas.js'
 import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import {
@@ -22,6 +22,14 @@ import {
 import type { PaymentService } from './payments.service.js'
 
 const STATEMENT_LIMIT_BYTES = 5 * 1024 * 1024
+
+/** Why a deposit cannot be verified (one by one, or a reconciled line applied). */
+const VERIFY_CONFLICTS = [
+  'PAYMENT_ALREADY_VERIFIED',
+  'PAYMENT_NOT_VERIFIABLE',
+  'MATCH_CLOSED',
+  'PAYMENT_SUPERSEDED',
+]
 
 export const paymentRoutes: FastifyPluginAsyncTypebox<{
   payments: PaymentService
@@ -50,7 +58,13 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
         summary: 'The bank-transfer payment of a pending match (created once; the same for both of you)',
         security,
         body: IntentBody,
-        response: { 200: Payment, ...authErrors(400, 404, 409, 429) },
+        response: {
+          200: Payment,
+          ...authErrors({
+            404: ['MATCH_NOT_FOUND'],
+            409: ['MATCH_NOT_PENDING'],
+          }),
+        },
       },
     },
     async (request) => payments.intent(caller(request), request.body.matchId),
@@ -65,7 +79,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
         summary: 'A payment of one of your matches',
         security,
         params: PaymentParams,
-        response: { 200: Payment, ...authErrors(400, 404) },
+        response: { 200: Payment, ...authErrors({ 404: ['PAYMENT_NOT_FOUND'] }) },
       },
     },
     async (request) => payments.get(caller(request), request.params.paymentId),
@@ -81,7 +95,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
         security,
         params: PaymentParams,
         body: VerifyBody,
-        response: { 200: Ok, ...authErrors(400, 404, 409) },
+        response: { 200: Ok, ...adminErrors({ 404: ['PAYMENT_NOT_FOUND'], 409: VERIFY_CONFLICTS }) },
       },
     },
     async (request) => payments.verify(caller(request), request.params.paymentId, request.body),
@@ -97,7 +111,10 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
         security,
         params: PaymentParams,
         body: RefundBody,
-        response: { 200: Ok, ...authErrors(400, 404, 409) },
+        response: {
+          200: Ok,
+          ...adminErrors({ 404: ['PAYMENT_NOT_FOUND'], 409: ['PAYMENT_NOT_REFUNDABLE'] }),
+        },
       },
     },
     async (request) => payments.refund(caller(request), request.params.paymentId, request.body.reason),
@@ -112,7 +129,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Payments, newest first (filter by status; search by code or depositor name)',
         security,
         querystring: AdminPaymentsQuery,
-        response: { 200: Page(AdminPayment), ...authErrors(400) },
+        response: { 200: Page(AdminPayment), ...adminErrors() },
       },
     },
     async (request) => payments.adminList(request.query),
@@ -128,12 +145,12 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
           'Payments as a CSV file for a spreadsheet (filters as GET /admin/payments; the newest 10,000)',
         security,
         querystring: AdminPaymentsExportQuery,
-        produces: ['text/csv'],
         response: {
-          200: Type.String({
+          200: {
             description: "CSV (UTF-8 with BOM); text cells that would run as formulas start with '",
-          }),
-          ...authErrors(400),
+            content: { 'text/csv': { schema: Type.String() } },
+          },
+          ...adminErrors(),
         },
       },
     },
@@ -161,7 +178,10 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
           'x-raw-body': true,
           description: 'The statement CSV; a header row names the date, depositor and amount columns',
         }),
-        response: { 200: ReconcileResult, ...authErrors(400, 409, 413, 415) },
+        response: {
+          200: ReconcileResult,
+          ...adminErrors({ 400: ['INVALID_STATEMENT', 'STATEMENT_REQUIRED'], 409: VERIFY_CONFLICTS }),
+        },
       },
     },
     async (request) => {
@@ -195,7 +215,14 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
         security,
         params: ActivateParams,
         body: ActivateBody,
-        response: { 200: Ok, ...authErrors(400, 404, 409) },
+        response: {
+          200: Ok,
+          ...adminErrors({
+            400: ['REASON_REQUIRED'],
+            404: ['MATCH_NOT_FOUND'],
+            409: ['MATCH_NOT_PENDING', 'PAYMENT_NOT_VERIFIED'],
+          }),
+        },
       },
     },
     async (request) => payments.activate(caller(request), request.params.matchId, request.body),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { authErrors } from '../../core/http/schemas.js'
+import { adminErrors, authErrors } from '../../core/http/schemas.js'
 import { type Authenticator, caller, tokenSubject } from '../auth/authenticate.js'
 import {
   BatchRun,
@@ -28,7 +28,7 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<{
         summary: "The caller's weekly recommendations, best first",
         security,
         querystring: RecommendationsQuery,
-        response: { 200: Type.Array(RecommendationItem), ...authErrors(400) },
+        response: { 200: Type.Array(RecommendationItem), ...authErrors({ 400: ['INVALID_WEEK'] }) },
       },
     },
     async (request) =>
@@ -44,7 +44,10 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Start the weekly recommendation batch now (202; poll the run)',
         security,
         body: RunRecsBody,
-        response: { 202: RunAccepted, ...authErrors(400, 409) },
+        response: {
+          202: RunAccepted,
+          ...adminErrors({ 400: ['INVALID_WEEK', 'WEEK_NOT_ALLOWED'], 409: ['RECS_ALREADY_RUNNING'] }),
+        },
       },
     },
     async (request, reply) => {
@@ -62,7 +65,7 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<{
         summary: 'A batch run and its progress',
         security,
         params: RunParams,
-        response: { 200: BatchRun, ...authErrors(400, 404) },
+        response: { 200: BatchRun, ...adminErrors({ 404: ['RUN_NOT_FOUND'] }) },
       },
     },
     async (request) => recommendations.getRun(request.params.runId),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { authErrors, Ok, Page } from '../../core/http/schemas.js'
+import { adminErrors, authErrors, Ok, Page } from '../../core/http/schemas.js'
 import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import {
@@ -32,7 +32,7 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Block someone you were recommended or matched with (closes any open match between you)',
         security,
         body: BlockBody,
-        response: { 200: Block, ...authErrors(400, 404) },
+        response: { 200: Block, ...authErrors({ 404: ['USER_NOT_FOUND'] }) },
       },
     },
     async (request) => safety.block(caller(request), request.body.userId),
@@ -47,7 +47,10 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Unblock',
         security,
         params: BlockParams,
-        response: { 204: Type.Null({ description: 'Unblocked' }), ...authErrors(400, 404) },
+        response: {
+          204: Type.Null({ description: 'Unblocked' }),
+          ...authErrors({ 404: ['BLOCK_NOT_FOUND'] }),
+        },
       },
     },
     async (request, reply) => {
@@ -80,7 +83,10 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Report someone you were recommended or matched with (one open report per person)',
         security,
         body: ReportBody,
-        response: { 201: Report, ...authErrors(400, 404, 409, 429) },
+        response: {
+          201: Report,
+          ...authErrors({ 404: ['USER_NOT_FOUND'], 409: ['REPORT_ALREADY_OPEN'] }),
+        },
       },
     },
     async (request, reply) => reply.status(201).send(await safety.report(caller(request), request.body)),
@@ -95,7 +101,7 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Reports, newest first (filter by handled)',
         security,
         querystring: AdminReportsQuery,
-        response: { 200: Page(AdminReport), ...authErrors(400) },
+        response: { 200: Page(AdminReport), ...adminErrors() },
       },
     },
     async (request) => safety.adminList(request.query),
@@ -111,7 +117,13 @@ export const safetyRoutes: FastifyPluginAsyncTypebox<{
         security,
         params: ReportParams,
         body: HandleReportBody,
-        response: { 200: Ok, ...authErrors(400, 404, 409) },
+        response: {
+          200: Ok,
+          ...adminErrors({
+            404: ['REPORT_NOT_FOUND'],
+            409: ['REPORT_ALREADY_HANDLED', 'CANNOT_BAN_ADMIN'],
+          }),
+        },
       },
     },
     async (request) => safety.handle(caller(request), request.params.reportId, request.body),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { authErrors } from '../../core/http/schemas.js'
+import { accountErrors } from '../../core/http/schemas.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import type { AccountService } from './account.service.js'
 
@@ -17,7 +17,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
         summary:
           'Delete your account: personal data erased, matches closed; payment records are kept (5 years) without your identity',
         security: [{ bearerAuth: [] }],
-        response: { 204: Type.Null({ description: 'Deleted' }), ...authErrors() },
+        response: { 204: Type.Null({ description: 'Deleted' }), ...accountErrors() },
       },
     },
     async (request, reply) => {
