@@ -8,6 +8,7 @@
  * on 127.0.0.1 with rate limits raised out of the way, and loads it with autocannon (in this
  * process: the load generator shares the 2 cores). Each scenario rotates through the users' tokens.
  */
+
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -16,6 +17,7 @@ import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { insertPopulation } from '../scripts/lib/insert-population.js'
 import { generatePopulation } from '../scripts/lib/synthetic-population.js'
+import { DEV_CONSENT_VERSIONS, parseConsentVersions } from '../src/core/config.js'
 import { openDatabase, queryRows } from '../src/core/db/client.js'
 import { runMigrations } from '../src/core/db/migrate.js'
 import { createTokenService } from '../src/core/security/tokens.js'
@@ -65,6 +67,7 @@ async function seed(url: string) {
     log: { info() {}, error() {} },
     k: 10,
     activeDays: 14,
+    consentVersions: parseConsentVersions(DEV_CONSENT_VERSIONS),
   })
   const run = await (await runner.start({ week: weekOf(now), trigger: 'cli' })).done
   const tokens = createTokenService({

@@ -2,7 +2,9 @@
  * One run of the weekly batch in a process of its own, so that its peak RSS is the batch's alone.
  * Used by bench/recs.ts; prints one JSON line.
  */
+
 import { parseArgs } from 'node:util'
+import { DEV_CONSENT_VERSIONS, parseConsentVersions } from '../src/core/config.js'
 import { openDatabase } from '../src/core/db/client.js'
 import { createBatchRunner } from '../src/modules/recommendations/recommendations.batch.js'
 
@@ -28,6 +30,7 @@ const runner = createBatchRunner({
   },
   k: Number(values.k ?? 10),
   activeDays: 14,
+  consentVersions: parseConsentVersions(DEV_CONSENT_VERSIONS),
 })
 const started = performance.now()
 const { done } = await runner.start({ week: values.week as string, trigger: 'cli' })

@@ -865,6 +865,12 @@ export interface paths {
                                     acceptedAt: string;
                                 } | null;
                             };
+                            /** @description Documents whose current version (CONSENT_VERSIONS) you have not accepted: accept them with PUT /me/consents. Until then you are not recommended and cannot like (terms, privacy, adult) or pay (also refund). */
+                            consentsMissing: {
+                                type: "terms" | "privacy" | "refund" | "adult";
+                                /** @example 2026-11 */
+                                version: string;
+                            }[];
                         };
                     };
                 };
@@ -1740,7 +1746,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Like someone from your recommendations; a mutual like makes a pending match */
+        /** Like someone from your recommendations; a mutual like makes a pending match (needs the current terms, privacy and adult consents) */
         post: {
             parameters: {
                 query?: never;
@@ -1818,7 +1824,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "USER_BANNED";
+                                code: "CONSENT_REQUIRED" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3594,7 +3600,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The bank-transfer payment of a pending match (created once; the same for both of you) */
+        /** The bank-transfer payment of a pending match (created once; the same for both of you; needs the current terms, privacy, adult and refund consents) */
         post: {
             parameters: {
                 query?: never;
@@ -3688,7 +3694,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "USER_BANNED";
+                                code: "CONSENT_REQUIRED" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;

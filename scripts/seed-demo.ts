@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     const db = database.db
     const now = systemClock()
     const people = generatePopulation({ users: count, year: kstYear(now), seed: 2026 })
-    const ids = await insertPopulation(db, people, now)
+    const ids = await insertPopulation(db, people, now, config.consentVersions)
 
     // A few blocks, as real people make them.
     const random = prng(7)
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       log: { info: () => undefined, error: (o, m) => console.error(m, o) },
       k: config.scheduler.k,
       activeDays: config.scheduler.activeDays,
+      consentVersions: config.consentVersions,
     })
     const { done } = await runner.start({ week, trigger: 'cli' })
     const run = await done

@@ -31,6 +31,7 @@ import { authRoutes } from './modules/auth/auth.routes.js'
 import { createAuthService } from './modules/auth/auth.service.js'
 import { createAuthenticator } from './modules/auth/authenticate.js'
 import { createKakaoIdTokenVerifier, type KakaoIdTokenVerifier } from './modules/auth/kakao-id-token.js'
+import { createConsentGate } from './modules/consents/consents.gate.js'
 import { consentRoutes } from './modules/consents/consents.routes.js'
 import { createConsentService } from './modules/consents/consents.service.js'
 import { healthRoutes } from './modules/health/health.routes.js'
@@ -241,7 +242,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...config.dataEncryptionOldKeys,
   ])
   const authService = createAuthService({ config, db, tokens, kakao, clock, identities })
-  const profileService = createProfileService({ db, clock, cipher, identities })
+  const profileService = createProfileService({ db, clock, cipher, identities }, config.consentVersions)
+  const consentGate = createConsentGate({ db, versions: config.consentVersions })
   const consentService = createConsentService({ db, clock })
   const matchService = createMatchService({ db, clock, cipher, identities })
   const safetyService = createSafetyService({ db, clock })
@@ -255,6 +257,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     log: app.log,
     k: config.scheduler.k,
     activeDays: config.scheduler.activeDays,
+    consentVersions: config.consentVersions,
     beforeLoad: () => activity.flush(),
     onFinished: (run) => {
       metrics.batchRuns.inc({ status: run.status })
@@ -322,6 +325,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(matchRoutes, {
         matches: matchService,
         auth: authenticator,
+        consents: consentGate,
         limit: strictLimit(config, tokens),
       })
       await api.register(safetyRoutes, {
@@ -332,6 +336,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(paymentRoutes, {
         payments: paymentService,
         auth: authenticator,
+        consents: consentGate,
         limit: strictLimit(config, tokens),
       })
       await api.register(adminRoutes, { admin: adminService, auth: authenticator })

@@ -251,6 +251,7 @@ describe('OpenAPI', () => {
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
       BANK_ACCOUNT: '110-123-456789',
+      CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
       ADMIN_KAKAO_IDS: '1',
       SCHEDULER_ENABLED: 'false',
     }

@@ -1,14 +1,24 @@
 import { sql } from 'drizzle-orm'
+import {
+  type ConsentVersions,
+  DEV_CONSENT_VERSIONS,
+  parseConsentVersions,
+  REQUIRED_CONSENTS,
+} from '../../src/core/config.js'
 import type { Database } from '../../src/core/db/client.js'
 import type { SyntheticPerson } from './synthetic-population.js'
 
 const CHUNK = 5_000
 
-/** Inserts (or refreshes) synthetic people with their profiles and preferences; returns their user ids. */
+/**
+ * Inserts (or refreshes) synthetic people with their profiles, preferences and the consents the
+ * batch and likes require (in `consents`' versions, the dev ones by default); returns their user ids.
+ */
 export async function insertPopulation(
   db: Database,
   people: SyntheticPerson[],
   activeAt: Date,
+  consents: ConsentVersions = parseConsentVersions(DEV_CONSENT_VERSIONS),
 ): Promise<string[]> {
   const ids: string[] = []
   const at = activeAt.toISOString()
@@ -43,6 +53,13 @@ export async function insertPopulation(
                   ${col((p) => p.keywords.join('|'))}::text[]) AS x(u, t, lo, hi, r, k)
       ON CONFLICT (user_id) DO UPDATE SET target_gender = excluded.target_gender, age_min = excluded.age_min,
         age_max = excluded.age_max, regions = excluded.regions, keywords = excluded.keywords`)
+    // Accepted a day before they were last active; a refresh adds only versions not yet accepted.
+    await db.execute(sql`
+      INSERT INTO consents (user_id, kind, version, created_at)
+      SELECT u, k, v, ${at}::timestamptz - interval '1 day'
+      FROM unnest(${sql.param(userIds)}::uuid[]) AS u,
+           unnest(${sql.param([...REQUIRED_CONSENTS])}::text[], ${sql.param(REQUIRED_CONSENTS.map((k) => consents[k]))}::text[]) AS c(k, v)
+      WHERE NOT EXISTS (SELECT 1 FROM consents o WHERE o.user_id = u AND o.kind = k AND o.version = v)`)
     ids.push(...userIds)
   }
   return ids

@@ -20,6 +20,7 @@ const SAFE_PROD = {
   DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
   BANK_ACCOUNT: '110-123-456789',
+  CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
   DATABASE_URL: 'postgres://app:pw@db:5432/kakao_match',
 }
 
@@ -44,6 +45,32 @@ describe('configuration', () => {
     assert.equal(config.dataEncryptionKey.length, 32)
     assert.equal(config.jwt.expireMinutes, 10080)
     assert.equal(config.scheduler.k, 10)
+  })
+
+  it('reads CONSENT_VERSIONS as type=version for each required document, with dev versions by default', () => {
+    assert.deepEqual(loadConfig({}).consentVersions, {
+      terms: 'v1',
+      privacy: 'v1',
+      refund: 'v1',
+      adult: 'v1',
+    })
+    assert.deepEqual(
+      loadConfig({ CONSENT_VERSIONS: ' terms=2026-11, privacy=2026-11 ,refund=2026-11,adult=1' })
+        .consentVersions,
+      { terms: '2026-11', privacy: '2026-11', refund: '2026-11', adult: '1' },
+    )
+    for (const [value, why] of [
+      ['terms=1,privacy=1,refund=1', /no version for adult/],
+      ['terms=1,privacy=1,refund=1,adult=1,contactShare=1', /names "contactShare"/],
+      ['terms=1,terms=2,privacy=1,refund=1,adult=1', /names terms twice/],
+      ['terms=1,privacy=,refund=1,adult=1', /privacy the version ""/],
+      ['terms=a b,privacy=1,refund=1,adult=1', /terms the version "a b"/],
+      ['terms=1=2,privacy=1,refund=1,adult=1', /terms the version/],
+      ['terms', /terms the version ""/],
+    ] as const) {
+      assert.match(refusal({ CONSENT_VERSIONS: value }), why, value)
+      assert.match(refusal({ CONSENT_VERSIONS: value }), /^Invalid configuration: CONSENT_VERSIONS/)
+    }
   })
 
   it("builds the URL from SPEC's DB_* variables", () => {
@@ -163,6 +190,7 @@ describe('configuration', () => {
       ],
       ['the sample bank account', { BANK_ACCOUNT: undefined }, /BANK_ACCOUNT/],
       ['TRUST_PROXY=true', { TRUST_PROXY: 'true' }, /TRUST_PROXY/],
+      ['no CONSENT_VERSIONS (the dev versions)', { CONSENT_VERSIONS: undefined }, /CONSENT_VERSIONS/],
       [
         'a KAKAO_JWKS_URL over plain http',
         { KAKAO_JWKS_URL: 'http://kauth.kakao.com/.well-known/jwks.json' },

@@ -92,6 +92,8 @@ const EnvSchema = Type.Object({
   ),
   OTEL_TRACES_SAMPLER_ARG: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   OTEL_SDK_DISABLED: Type.Optional(Type.Boolean()),
+
+  CONSENT_VERSIONS: Type.Optional(Type.String({ minLength: 1 })),
 })
 
 type Env = Static<typeof EnvSchema>
@@ -144,6 +146,35 @@ export interface Config {
   /** /docs and /openapi.json for anyone (default: not in prod, where an admin token still reads the spec). */
   docsPublic: boolean
   scheduler: { enabled: boolean; cron: string; k: number; activeDays: number }
+  /** The current version of each document a person must accept (CONSENT_VERSIONS). */
+  consentVersions: ConsentVersions
+}
+
+export const REQUIRED_CONSENTS = ['terms', 'privacy', 'refund', 'adult'] as const
+export type RequiredConsent = (typeof REQUIRED_CONSENTS)[number]
+export type ConsentVersions = Readonly<Record<RequiredConsent, string>>
+/** Versions accepted in dev and test, where no legal text is published. */
+export const DEV_CONSENT_VERSIONS = 'terms=v1,privacy=v1,refund=v1,adult=v1'
+const CONSENT_VERSION = /^[A-Za-z0-9._-]{1,32}$/
+
+/** `terms=2026-11,privacy=2026-11,refund=2026-11,adult=1`: every required document once, nothing else. */
+export function parseConsentVersions(value: string): ConsentVersions {
+  const bad = (why: string) => new ConfigError(`Invalid configuration: CONSENT_VERSIONS ${why}`)
+  const versions: Partial<Record<RequiredConsent, string>> = {}
+  for (const item of splitList(value)) {
+    const [type = '', version = '', ...rest] = item.split('=').map((part) => part.trim())
+    if (!(REQUIRED_CONSENTS as readonly string[]).includes(type)) {
+      throw bad(`names "${type.slice(0, 20)}"; it lists ${REQUIRED_CONSENTS.join(', ')} as type=version`)
+    }
+    if (rest.length > 0 || !CONSENT_VERSION.test(version)) {
+      throw bad(`gives ${type} the version "${version.slice(0, 40)}"; use 1-32 of A-Z a-z 0-9 . _ -`)
+    }
+    if (versions[type as RequiredConsent]) throw bad(`names ${type} twice`)
+    versions[type as RequiredConsent] = version
+  }
+  const missing = REQUIRED_CONSENTS.filter((type) => !versions[type])
+  if (missing.length > 0) throw bad(`has no version for ${missing.join(', ')}`)
+  return versions as ConsentVersions
 }
 
 const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true, strict: false })
@@ -248,6 +279,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       k: env.REC_K,
       activeDays: env.REC_ACTIVE_DAYS,
     },
+    consentVersions: parseConsentVersions(env.CONSENT_VERSIONS ?? DEV_CONSENT_VERSIONS),
   }
   if (config.env === 'prod') assertProductionSafe(config, env)
   return config
@@ -307,6 +339,11 @@ function assertProductionSafe(config: Config, env: Env): void {
     refuse('IDENTITY_HASH_KEY must differ from DATA_ENCRYPTION_KEY (it is never rotated)')
   }
   if (env.BANK_ACCOUNT === SAMPLE_BANK_ACCOUNT) refuse('BANK_ACCOUNT is the sample account')
+  if (!env.CONSENT_VERSIONS) {
+    refuse(
+      'CONSENT_VERSIONS is missing; name the published version of each document (terms=…,privacy=…,refund=…,adult=…)',
+    )
+  }
 }
 
 /** proxy-addr's names for address ranges, which Fastify accepts in a trustProxy list. */

@@ -3,6 +3,7 @@
  * `tsx test/helpers/batch-process.ts <database url> <week> <now ISO> <k> <viewers per slice>`.
  * Starts (or resumes) the week's run and exits 0 once it has succeeded.
  */
+import { DEV_CONSENT_VERSIONS, parseConsentVersions } from '../../src/core/config.js'
 import { openDatabase } from '../../src/core/db/client.js'
 import { createBatchRunner } from '../../src/modules/recommendations/recommendations.batch.js'
 
@@ -15,6 +16,7 @@ const runner = createBatchRunner({
   k: Number(k),
   activeDays: 365,
   sliceViewers: Number(slice),
+  consentVersions: parseConsentVersions(DEV_CONSENT_VERSIONS),
 })
 const { done } = await runner.start({ week, trigger: 'cli' })
 const run = await done

@@ -18,9 +18,17 @@ export interface PersonSpec {
   height?: number | null
   job?: string | null
   intro?: string | null
+  /** Accept the current terms, privacy, refund and adult versions (default true). */
+  consents?: boolean
 }
 
-/** A user who signed in and saved a profile and preferences through the API (so is active now). */
+/** The versions the test configuration publishes (CONSENT_VERSIONS' dev default). */
+export const CURRENT_CONSENTS = { terms: 'v1', privacy: 'v1', refund: 'v1', adult: 'v1' } as const
+
+/**
+ * A user who signed in and saved a profile, preferences and (unless told not to) the current consents
+ * through the API (so is active now).
+ */
 export async function createPerson(app: FastifyInstance, spec: PersonSpec): Promise<SignedIn> {
   const user = await signIn(app, spec.kakaoId)
   const profile = await app.inject({
@@ -53,9 +61,21 @@ export async function createPerson(app: FastifyInstance, spec: PersonSpec): Prom
     },
   })
   if (prefs.statusCode !== 200) throw new Error(`preferences: ${prefs.body}`)
+  if (spec.consents !== false) await acceptConsents(app, user)
   // Activity is written in batches; write it now, as a test may next change last_active_at itself.
   await app.activity.flush()
   return user
+}
+
+/** PUT /me/consents with the current terms, privacy, refund and adult versions. */
+export async function acceptConsents(app: FastifyInstance, user: SignedIn): Promise<void> {
+  const res = await app.inject({
+    method: 'PUT',
+    url: '/me/consents',
+    headers: user.headers,
+    payload: CURRENT_CONSENTS,
+  })
+  if (res.statusCode !== 200) throw new Error(`consents: ${res.body}`)
 }
 
 /** `men` men and `women` women, all compatible with each other. */

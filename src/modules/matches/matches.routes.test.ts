@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
-import { createPerson, like, recommend } from '../../../test/helpers/factories.js'
+import { acceptConsents, createPerson, like, recommend } from '../../../test/helpers/factories.js'
 import { blocks, likes, matches, payments, profiles, recommendations, users } from '../../core/db/schema.js'
 import { addWeeks, weekOf } from '../../core/time.js'
 
@@ -250,6 +250,8 @@ describe('mutual likes at the same instant', () => {
     for (let i = 0; i < 50; i++) {
       const a = await signIn(ctx.app, `70${i}`)
       const b = await signIn(ctx.app, `80${i}`)
+      await acceptConsents(ctx.app, a)
+      await acceptConsents(ctx.app, b)
       await recommend(ctx.database, a, b, week)
       await recommend(ctx.database, b, a, week)
       pairs.push([a, b])

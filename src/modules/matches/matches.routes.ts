@@ -3,30 +3,35 @@ import { Type } from 'typebox'
 import { authErrors, Ok } from '../../core/http/schemas.js'
 import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
+import type { ConsentGate } from '../consents/consents.gate.js'
 import { LikeBody, LikeResult, MatchDetail, MatchListItem, MatchParams } from './matches.schemas.js'
 import type { MatchService } from './matches.service.js'
 
 export const matchRoutes: FastifyPluginAsyncTypebox<{
   matches: MatchService
   auth: Authenticator
+  consents: ConsentGate
   limit: ReturnType<typeof strictLimit>
-}> = async (app, { matches, auth, limit }) => {
+}> = async (app, { matches, auth, consents, limit }) => {
   const security = [{ bearerAuth: [] }]
 
   app.post(
     '/likes',
     {
       preParsing: auth.requireUser,
+      preHandler: consents.toMeet,
       config: limit,
       schema: {
         tags: ['matches'],
-        summary: 'Like someone from your recommendations; a mutual like makes a pending match',
+        summary:
+          'Like someone from your recommendations; a mutual like makes a pending match (needs the current terms, privacy and adult consents)',
         security,
         body: LikeBody,
         response: {
           200: LikeResult,
           ...authErrors({
             400: ['INVALID_WEEK'],
+            403: ['CONSENT_REQUIRED'],
             404: ['RECOMMENDATION_NOT_FOUND'],
           }),
         },

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import iconv from 'iconv-lite'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
-import { createPerson, like, recommend } from '../../../test/helpers/factories.js'
+import { acceptConsents, createPerson, like, recommend } from '../../../test/helpers/factories.js'
 import { adminActions, matches, payments } from '../../core/db/schema.js'
 import { weekOf } from '../../core/time.js'
 
@@ -31,6 +31,7 @@ beforeEach(async () => {
   minsu = await createPerson(ctx.app, { kakaoId: '100', gender: 'M', birthYear: 1994 })
   jieun = await createPerson(ctx.app, { kakaoId: '200', gender: 'F', birthYear: 1996 })
   outsider = await signIn(ctx.app, '999')
+  await acceptConsents(ctx.app, outsider)
   await recommend(ctx.database, minsu, jieun, week)
   await recommend(ctx.database, jieun, minsu, week)
   await like(ctx.app, minsu, jieun, week)

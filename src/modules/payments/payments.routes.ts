@@ -5,6 +5,7 @@ import { badRequest } from '../../core/errors.js'
 import { adminErrors, authErrors, Ok, Page } from '../../core/http/schemas.js'
 import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
+import type { ConsentGate } from '../consents/consents.gate.js'
 import {
   ActivateBody,
   ActivateParams,
@@ -34,8 +35,9 @@ const VERIFY_CONFLICTS = [
 export const paymentRoutes: FastifyPluginAsyncTypebox<{
   payments: PaymentService
   auth: Authenticator
+  consents: ConsentGate
   limit: ReturnType<typeof strictLimit>
-}> = async (app, { payments, auth, limit }) => {
+}> = async (app, { payments, auth, consents, limit }) => {
   const security = [{ bearerAuth: [] }]
 
   // Bank statements arrive as the raw CSV or as an uploaded file (only routes in this plugin see them).
@@ -52,15 +54,18 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
     '/payments/intent',
     {
       preParsing: auth.requireUser,
+      preHandler: consents.toPay,
       config: limit,
       schema: {
         tags: ['payments'],
-        summary: 'The bank-transfer payment of a pending match (created once; the same for both of you)',
+        summary:
+          'The bank-transfer payment of a pending match (created once; the same for both of you; needs the current terms, privacy, adult and refund consents)',
         security,
         body: IntentBody,
         response: {
           200: Payment,
           ...authErrors({
+            403: ['CONSENT_REQUIRED'],
             404: ['MATCH_NOT_FOUND'],
             409: ['MATCH_NOT_PENDING'],
           }),

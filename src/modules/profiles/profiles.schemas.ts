@@ -160,4 +160,21 @@ export const MeResponse = Type.Object({
   profile: Nullable(Profile),
   preferences: Nullable(Preferences),
   consents: Consents,
+  consentsMissing: Type.Array(
+    Type.Object({
+      type: Type.Union([
+        Type.Literal('terms'),
+        Type.Literal('privacy'),
+        Type.Literal('refund'),
+        Type.Literal('adult'),
+      ]),
+      version: Type.String({ examples: ['2026-11'] }),
+    }),
+    {
+      description:
+        'Documents whose current version (CONSENT_VERSIONS) you have not accepted: accept them with ' +
+        'PUT /me/consents. Until then you are not recommended and cannot like (terms, privacy, adult) ' +
+        'or pay (also refund).',
+    },
+  ),
 })

@@ -1,3 +1,4 @@
+import { type ConsentVersions, REQUIRED_CONSENTS } from '../../core/config.js'
 import { DEFAULT_VISIBILITY, type PreferencesRow, type ProfileRow } from '../../core/db/schema.js'
 import type { CoreDeps } from '../../core/deps.js'
 import { badRequest } from '../../core/errors.js'
@@ -121,7 +122,7 @@ const trimOrNull = (value: string | null | undefined) => {
   return trimmed ? trimmed : null
 }
 
-export function createProfileService({ db, clock, cipher }: CoreDeps) {
+export function createProfileService({ db, clock, cipher }: CoreDeps, consentVersions: ConsentVersions) {
   return {
     /**
      * GET /me: the caller's row, profile and preferences in one statement, their consents alongside;
@@ -129,6 +130,9 @@ export function createProfileService({ db, clock, cipher }: CoreDeps) {
      */
     async me(userId: string, admit: Admit) {
       const [found, consents] = await Promise.all([findMe(db, userId), currentConsents(db, userId)])
+      const consentsMissing = REQUIRED_CONSENTS.filter(
+        (type) => consents[type]?.version !== consentVersions[type],
+      ).map((type) => ({ type, version: consentVersions[type] }))
       const user = found?.user
       admit(user)
       const now = clock()
@@ -137,6 +141,7 @@ export function createProfileService({ db, clock, cipher }: CoreDeps) {
         profile: found?.profile ? toProfile(found.profile, now, cipher) : null,
         preferences: found?.preferences ? toPreferences(found.preferences) : null,
         consents,
+        consentsMissing,
       }
     },
 

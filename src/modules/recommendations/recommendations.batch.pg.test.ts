@@ -64,6 +64,7 @@ describe('the weekly batch on PostgreSQL', { skip: !onPg && 'PostgreSQL only (TE
         k: 5,
         activeDays: 365,
         sliceViewers: 100,
+        consentVersions: testConfig().consentVersions,
       })
       const { done } = await runner.start({ week: WEEK, trigger: 'cli' })
       let finished = false

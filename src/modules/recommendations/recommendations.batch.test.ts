@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { and, eq, sql } from 'drizzle-orm'
-import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
-import { createCrowd, createPerson, runBatch } from '../../../test/helpers/factories.js'
+import {
+  createTestContext,
+  type SignedIn,
+  signIn,
+  type TestContext,
+  testConfig,
+} from '../../../test/helpers/context.js'
+import { CURRENT_CONSENTS, createCrowd, createPerson, runBatch } from '../../../test/helpers/factories.js'
 import { openDatabase } from '../../core/db/client.js'
 import {
   adminActions,
@@ -176,6 +182,7 @@ describe('the weekly batch', () => {
       k: 2,
       activeDays: 365,
       sliceViewers: 3,
+      consentVersions: testConfig().consentVersions,
     })
     // A run that died after writing slice 0 (whose viewers then lost their lists, to tell a
     // skipped slice from a rebuilt one).
@@ -267,6 +274,7 @@ describe('the weekly batch', () => {
     for (const [url, payload] of [
       ['/profile', { nickname: '새내기', gender: 'M', birthYear: 1995, region: '서울' }],
       ['/preferences', { targetGender: 'F', ageMin: 19, ageMax: 60 }],
+      ['/me/consents', CURRENT_CONSENTS],
     ] as const) {
       const res = await ctx.app.inject({ method: 'PUT', url, headers: newcomer.headers, payload })
       assert.equal(res.statusCode, 200, res.body)
@@ -301,6 +309,7 @@ describe('the weekly batch', () => {
       log,
       k: 2,
       activeDays: 365,
+      consentVersions: testConfig().consentVersions,
     })
     const week = weekOf(ctx.clock.now())
     const first = runner.start({ week, trigger: 'cli' })
@@ -344,6 +353,7 @@ describe('the weekly batch', () => {
         log,
         k: 2,
         activeDays: 365,
+        consentVersions: testConfig().consentVersions,
       })
       // This replica holds the lock (as a running batch does) until it lets go.
       const release = await databaseBatchLock(ctx.database).tryAcquire()

@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
+import type { ConsentVersions } from '../../core/config.js'
 import { type Database, type DbHandle, openDatabase, type Tx } from '../../core/db/client.js'
 import type { BatchRunRow } from '../../core/db/schema.js'
 import { conflict } from '../../core/errors.js'
 import { startPhase, traceJob } from '../../core/observability/tracing.js'
 import { addWeeks, type Clock, weekOf, weekStart, yearAge } from '../../core/time.js'
+import { TO_MEET } from '../consents/consents.gate.js'
 import {
   allocate,
   Exclusions,
@@ -165,6 +167,8 @@ export interface BatchRunnerDeps {
   log: Logger
   k: number
   activeDays: number
+  /** Only people who accepted the current terms, privacy policy and 19+ confirmation take part. */
+  consentVersions: ConsentVersions
   /** Told how every run ended (metrics). */
   onFinished?: (run: BatchRunRow) => void
   /** Viewers per slice (default SLICE_VIEWERS; tests make slices small). */
@@ -204,13 +208,14 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
   let finishing = false
 
   const lock = deps.lock ?? databaseBatchLock(database)
+  const consents = TO_MEET.map((type) => ({ type, version: deps.consentVersions[type] }))
 
   /** Everyone eligible, as the engine sees them, read a page at a time. */
   async function loadPeople(db: Database, activeSince: Date, ageOn: Date): Promise<PersonInput[]> {
     const people: PersonInput[] = []
     let after: string | null = null
     for (;;) {
-      const page = await loadEligiblePage(db, activeSince, after, ELIGIBLE_PAGE)
+      const page = await loadEligiblePage(db, activeSince, consents, after, ELIGIBLE_PAGE)
       for (const r of page) {
         people.push({
           id: r.id,
