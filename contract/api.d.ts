@@ -2224,6 +2224,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
@@ -2396,6 +2413,23 @@ export interface paths {
                             error: {
                                 /** @enum {string} */
                                 code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2899,6 +2933,23 @@ export interface paths {
                             error: {
                                 /** @enum {string} */
                                 code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -3515,6 +3566,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Unsupported content type */
                 415: {
                     headers: {
@@ -3950,6 +4018,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
@@ -4146,6 +4231,23 @@ export interface paths {
                             error: {
                                 /** @enum {string} */
                                 code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -4363,6 +4465,23 @@ export interface paths {
                             error: {
                                 /** @enum {string} */
                                 code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5123,6 +5242,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Unsupported content type */
                 415: {
                     headers: {
@@ -5553,6 +5689,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
@@ -5710,6 +5863,23 @@ export interface paths {
                             error: {
                                 /** @enum {string} */
                                 code: "USER_NOT_FOUND";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5912,6 +6082,23 @@ export interface paths {
                             error: {
                                 /** @enum {string} */
                                 code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6129,6 +6316,23 @@ export interface paths {
                             error: {
                                 /** @enum {string} */
                                 code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -7180,6 +7384,23 @@ export interface paths {
                             error: {
                                 /** @enum {string} */
                                 code: "RUN_NOT_FOUND";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;

@@ -139,6 +139,15 @@ before(async () => {
 })
 after(() => ctx.close())
 
+/** Whether the operation documents this status with this error code (errorResponses). */
+function declares(op: Record<string, unknown>, status: number, code: string): boolean {
+  const responses = op.responses as Record<string, { content?: Record<string, { schema?: Schema }> }>
+  const schema = responses[String(status)]?.content?.['application/json']?.schema as
+    | { properties?: { error?: { properties?: { code?: { enum?: string[] } } } } }
+    | undefined
+  return schema?.properties?.error?.properties?.code?.enum?.includes(code) ?? false
+}
+
 describe('generated bad input on every route', () => {
   it('never gets a 5xx or a leak', async (t) => {
     let sent = 0
@@ -182,6 +191,10 @@ describe('generated bad input on every route', () => {
           if (res.statusCode >= 400) {
             const error = res.json().error
             assert.ok(error?.code && error.requestId, where)
+            // An empty path parameter is another URL, which no route serves.
+            if (error.code !== 'ROUTE_NOT_FOUND') {
+              assert.ok(declares(op, res.statusCode, error.code), `an undeclared error code: ${where}`)
+            }
             assert.doesNotMatch(res.body, /SELECT |INSERT |UPDATE |\bat .+\.ts:\d+/, where)
           }
         }),
@@ -435,6 +448,7 @@ describe('one bad field in an otherwise valid request, on every route', () => {
     let world: World | undefined
     let changed = false
     const failures: string[] = []
+    let op: Record<string, unknown> = {}
     const check = (what: string, res: Awaited<ReturnType<typeof app.inject>>) => {
       sent++
       const where = `${what} → ${res.statusCode} ${res.body.slice(0, 200)}`
@@ -442,11 +456,16 @@ describe('one bad field in an otherwise valid request, on every route', () => {
       else if (res.statusCode >= 400) {
         const error = (res.json() as { error?: { code?: string; requestId?: string } }).error
         if (!error?.code || !error.requestId) failures.push(`no error shape: ${where}`)
+        else if (error.code !== 'ROUTE_NOT_FOUND' && !declares(op, res.statusCode, error.code)) {
+          failures.push(`undeclared error code: ${where}`)
+        }
         if (/SELECT |INSERT |UPDATE |\bat .+\.ts:\d+/.test(res.body)) failures.push(`leak: ${where}`)
       }
     }
 
-    for (const { method, path, op } of operations) {
+    for (const operation of operations) {
+      const { method, path } = operation
+      op = operation.op
       // A fresh world after anything that may have changed it (reads leave it as it was).
       if (!world || changed) world = await seedWorld()
       changed = method !== 'get'

@@ -57,6 +57,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or not yours',
   409: 'Conflicts with the current state',
   413: 'Request body too large',
+  414: 'Request URL too long',
   415: 'Unsupported content type',
   429: 'Rate limit exceeded (see `Retry-After`)',
   500: 'Unexpected server error',
@@ -101,8 +102,8 @@ export function mergeErrorCodes(...sets: ErrorCodes[]): ErrorCodes {
  * - List only what the route's own service and preconditions throw (e.g. CONSENT_REQUIRED). What
  *   Fastify or the app can answer anywhere is added to every route when it is registered
  *   (withGenericErrors below): VALIDATION_ERROR when it has a body, query, params or headers schema;
- *   BAD_REQUEST, PAYLOAD_TOO_LARGE and UNSUPPORTED_MEDIA_TYPE when it takes a body; BAD_URL with
- *   path params; RATE_LIMITED, INTERNAL_ERROR and DATABASE_UNAVAILABLE always.
+ *   BAD_REQUEST, PAYLOAD_TOO_LARGE and UNSUPPORTED_MEDIA_TYPE when it takes a body; BAD_URL and URI_TOO_LONG
+ *   with path params; RATE_LIMITED, INTERNAL_ERROR and DATABASE_UNAVAILABLE always.
  * - Each status becomes `{ error: { code: enum [...] } }` in openapi.json, so the front end switches
  *   on typed codes. test/http-contract.test.ts runs a user, admin and error flow through an OpenAPI
  *   validator and fails on any code or status a route answers but does not list here.
@@ -135,7 +136,7 @@ export function genericErrorCodes(methods: readonly string[], schema: Record<str
   const codes = mergeErrorCodes(
     { 429: ['RATE_LIMITED'], 500: ['INTERNAL_ERROR'], 503: ['DATABASE_UNAVAILABLE'] },
     schema.body || schema.querystring || schema.params || schema.headers ? { 400: ['VALIDATION_ERROR'] } : {},
-    schema.params ? { 400: ['BAD_URL'] } : {},
+    schema.params ? { 400: ['BAD_URL'], 414: ['URI_TOO_LONG'] } : {},
     methods.some((m) => BODY_METHODS.has(m))
       ? { 400: ['BAD_REQUEST'], 413: ['PAYLOAD_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'] }
       : {},

@@ -1,0 +1,348 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { after, before, describe, it } from 'node:test'
+import type { FastifyInstance, InjectOptions } from 'fastify'
+import { notFound } from '../src/core/errors.js'
+import { errorResponses } from '../src/core/http/schemas.js'
+import { createTestContext, type SignedIn, type TestContext, validPreferences } from './helpers/context.js'
+import { CURRENT_CONSENTS, waitForRun } from './helpers/factories.js'
+import { type ContractChecker, contractChecker, type Exchange } from './helpers/openapi-contract.js'
+
+/**
+ * The front end's contract, checked at run time: a realistic session of two people and an
+ * operator, with the errors a front end meets, goes through an OpenAPI validator against the
+ * committed openapi.json (the file the front end generates its types from). Every request must be
+ * one the document allows (unless the step sends a bad one on purpose) and every answer must fit
+ * the document: its status documented, its body the status's schema, its error code one the route
+ * lists.
+ */
+let ctx: TestContext
+let app: FastifyInstance
+let checker: ContractChecker
+const exchanges: Exchange[] = []
+
+before(async () => {
+  ctx = await createTestContext({ ADMIN_KAKAO_IDS: '1', RATE_LIMIT_STRICT_MAX: '40' })
+  app = ctx.app
+  checker = await contractChecker(JSON.parse(readFileSync('openapi.json', 'utf8')))
+})
+after(() => ctx.close())
+
+/** Sends a request the document allows; answers the response after checking it. */
+async function call(options: InjectOptions, { badRequest = false } = {}) {
+  const { res, exchange } = await checker.inject(app, options)
+  exchanges.push(exchange)
+  const where = `${exchange.method} ${exchange.url} → ${res.statusCode}`
+  if (badRequest)
+    assert.notDeepEqual(exchange.requestProblems, [], `${where}: the document allows this request`)
+  else assert.deepEqual(exchange.requestProblems, [], `${where}: the request does not fit the document`)
+  assert.deepEqual(exchange.responseProblems, [], `${where}: the answer does not fit the document`)
+  return res
+}
+
+const as = (who: SignedIn | undefined) => (who ? who.headers : {})
+const get = (url: string, who?: SignedIn) => call({ method: 'GET', url, headers: as(who) })
+const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, who?: SignedIn, payload?: object) =>
+  call({ method, url, headers: as(who), ...(payload === undefined ? {} : { payload }) })
+
+async function signIn(kakaoUserId: string): Promise<SignedIn> {
+  const res = await send('POST', '/auth/sync-kakao', undefined, { kakaoUserId })
+  assert.equal(res.statusCode, 200)
+  const { jwt, user } = res.json()
+  return { token: jwt, userId: user.id, headers: { authorization: `Bearer ${jwt}` } }
+}
+
+async function expectError(res: { statusCode: number; json(): unknown }, status: number, code: string) {
+  assert.equal(res.statusCode, status, JSON.stringify(res.json()))
+  assert.equal((res.json() as { error: { code: string } }).error.code, code)
+}
+
+describe('the OpenAPI document, checked against a session', () => {
+  it('fits every request and answer of a user, admin and error flow', async () => {
+    const admin = await signIn('1')
+    const minsu = await signIn('100')
+    const jieun = await signIn('200')
+
+    // Onboarding, with the consents the gates ask for.
+    let me = (await get('/me', minsu)).json()
+    assert.deepEqual(
+      me.consentsMissing.map((m: { type: string }) => m.type),
+      ['terms', 'privacy', 'refund', 'adult'],
+    )
+    for (const [who, gender, target] of [
+      [minsu, 'M', 'F'],
+      [jieun, 'F', 'M'],
+    ] as const) {
+      const profile = { nickname: `n${who.userId.slice(0, 4)}`, gender, birthYear: 1995, region: '서울' }
+      assert.equal(
+        (await send('PUT', '/profile', who, { ...profile, contact: '010-1234-5678' })).statusCode,
+        200,
+      )
+      const prefs = { ...validPreferences, targetGender: target, ageMin: 20, ageMax: 40, regions: [] }
+      assert.equal((await send('PUT', '/preferences', who, prefs)).statusCode, 200)
+      assert.equal(
+        (await send('PUT', '/me/consents', who, { ...CURRENT_CONSENTS, contactShare: 'v1' })).statusCode,
+        200,
+      )
+    }
+    me = (await get('/me', minsu)).json()
+    assert.deepEqual(me.consentsMissing, [])
+
+    // The operator builds this week's lists; both people see each other.
+    const started = await send('POST', '/admin/recs/run', admin, {})
+    assert.equal(started.statusCode, 202)
+    await waitForRun(app, admin, started.json().runId)
+    assert.equal((await get(`/admin/recs/runs/${started.json().runId}`, admin)).json().status, 'succeeded')
+    const [forMinsu] = (await get('/recommendations', minsu)).json()
+    const [forJieun] = (await get('/recommendations', jieun)).json()
+    assert.equal(forMinsu.targetUserId, jieun.userId)
+
+    // Likes, a match, a payment.
+    assert.equal(
+      (await send('POST', '/likes', minsu, { toUserId: jieun.userId, batchWeek: forMinsu.batchWeek })).json()
+        .matched,
+      false,
+    )
+    const liked = await send('POST', '/likes', jieun, {
+      toUserId: minsu.userId,
+      batchWeek: forJieun.batchWeek,
+    })
+    const matchId = liked.json().matchId
+    assert.equal((await get('/matches', minsu)).json().length, 1)
+    assert.equal((await get(`/matches/${matchId}`, jieun)).json().match.status, 'pending')
+    const payment = (await send('POST', '/payments/intent', minsu, { matchId })).json()
+    assert.equal((await get(`/payments/${payment.id}`, jieun)).json().status, 'pending')
+
+    // The operator's side: lists with their defaults, a statement, verification, activation.
+    assert.equal((await get('/admin/users', admin)).json().pageSize, 20)
+    assert.equal((await get('/admin/users?page=1&pageSize=2&query=n', admin)).statusCode, 200)
+    assert.equal((await get(`/admin/users/${minsu.userId}`, admin)).statusCode, 200)
+    assert.equal((await get(`/admin/users/${minsu.userId}/contact?reason=support`, admin)).statusCode, 200)
+    assert.equal((await get('/admin/payments?status=pending', admin)).json().total, 1)
+    const csv = await get('/admin/payments/export', admin)
+    assert.match(csv.headers['content-type'] as string, /text\/csv/)
+    const statement = `거래일시,입금자명,입금액\n2026-11-26 15:00,김민수 ${payment.code},${payment.amount}\n`
+    const reconciled = await call({
+      method: 'POST',
+      url: '/admin/payments/reconcile',
+      headers: { ...admin.headers, 'content-type': 'text/csv' },
+      payload: statement,
+    })
+    assert.equal(reconciled.json().lines[0].status, 'matched')
+    assert.equal((await send('POST', `/admin/payments/${payment.id}/verify`, admin)).statusCode, 200)
+    assert.equal((await send('POST', `/admin/matches/${matchId}/activate`, admin)).statusCode, 200)
+    assert.equal((await get(`/matches/${matchId}`, minsu)).json().otherProfile.contact, '01012345678')
+    assert.equal((await get('/admin/matches?status=active', admin)).json().total, 1)
+    assert.equal((await get('/admin/actions', admin)).statusCode, 200)
+    assert.equal((await get('/admin/access-log?page=1', admin)).statusCode, 200)
+    assert.match((await get('/metrics', admin)).body, /shh_/)
+    for (const url of ['/livez', '/healthz', '/readyz']) assert.equal((await get(url)).statusCode, 200)
+
+    // Safety: a report handled, a block and an unblock.
+    const report = await send('POST', '/reports', jieun, { reportedUserId: minsu.userId, reason: 'spam' })
+    assert.equal(report.statusCode, 201)
+    await expectError(
+      await send('POST', '/reports', jieun, { reportedUserId: minsu.userId, reason: 'spam' }),
+      409,
+      'REPORT_ALREADY_OPEN',
+    )
+    const [open] = (await get('/admin/reports?handled=false', admin)).json().items
+    assert.equal(
+      (await send('POST', `/admin/reports/${open.id}/handle`, admin, { action: 'dismiss' })).statusCode,
+      200,
+    )
+    await expectError(
+      await send('POST', `/admin/reports/${open.id}/handle`, admin, { action: 'dismiss' }),
+      409,
+      'REPORT_ALREADY_HANDLED',
+    )
+    assert.equal((await send('POST', '/blocks', jieun, { userId: minsu.userId })).statusCode, 200)
+    assert.equal((await get('/blocks', jieun)).json().length, 1)
+    assert.equal((await send('DELETE', `/blocks/${minsu.userId}`, jieun)).statusCode, 204)
+    await expectError(await send('DELETE', `/blocks/${minsu.userId}`, jieun), 404, 'BLOCK_NOT_FOUND')
+    assert.equal((await send('POST', `/matches/${matchId}/close`, minsu)).statusCode, 200)
+    const refund = { reason: '환불 요청' }
+    assert.equal((await send('POST', `/admin/payments/${payment.id}/refund`, admin, refund)).statusCode, 200)
+    await expectError(
+      await send('POST', `/admin/payments/${payment.id}/refund`, admin, refund),
+      409,
+      'PAYMENT_NOT_REFUNDABLE',
+    )
+
+    // Errors a front end meets.
+    await expectError(await get('/me'), 401, 'AUTH_REQUIRED')
+    await expectError(
+      await get('/me', { ...minsu, headers: { authorization: 'Bearer x.y.z' } }),
+      401,
+      'INVALID_TOKEN',
+    )
+    await expectError(await get('/admin/users', minsu), 403, 'ADMIN_ONLY')
+    await expectError(await get(`/matches/${crypto.randomUUID()}`, minsu), 404, 'MATCH_NOT_FOUND')
+    await expectError(await get(`/payments/${crypto.randomUUID()}`, minsu), 404, 'PAYMENT_NOT_FOUND')
+    await expectError(await get('/recommendations?week=2025-W53', minsu), 400, 'INVALID_WEEK')
+    await expectError(
+      await send('POST', '/admin/recs/run', admin, { week: '2020-W01' }),
+      400,
+      'WEEK_NOT_ALLOWED',
+    )
+    await expectError(await send('POST', '/payments/intent', minsu, { matchId }), 409, 'MATCH_NOT_PENDING')
+    await expectError(
+      await send('POST', '/likes', minsu, { toUserId: crypto.randomUUID(), batchWeek: forMinsu.batchWeek }),
+      404,
+      'RECOMMENDATION_NOT_FOUND',
+    )
+    await expectError(
+      await send('PUT', '/preferences', minsu, { ...validPreferences, ageMin: 40, ageMax: 30 }),
+      400,
+      'INVALID_AGE_RANGE',
+    )
+    await expectError(
+      await send('POST', `/admin/users/${admin.userId}/ban`, admin, { reason: 'x' }),
+      409,
+      'CANNOT_BAN_SELF',
+    )
+    await expectError(
+      await send('POST', `/admin/matches/${matchId}/activate`, admin, { force: true }),
+      400,
+      'REASON_REQUIRED',
+    )
+    await expectError(
+      await call({ method: 'GET', url: '/matches/not-a-uuid', headers: minsu.headers }, { badRequest: true }),
+      400,
+      'VALIDATION_ERROR',
+    )
+    await expectError(
+      await call({ method: 'POST', url: '/auth/sync-kakao', payload: {} }, { badRequest: true }),
+      400,
+      'VALIDATION_ERROR',
+    )
+    await expectError(
+      await call(
+        {
+          method: 'POST',
+          url: '/likes',
+          headers: { ...minsu.headers, 'content-type': 'application/json' },
+          payload: '{"toUserId":',
+        },
+        { badRequest: true },
+      ),
+      400,
+      'BAD_REQUEST',
+    )
+    await expectError(
+      await call(
+        {
+          method: 'PUT',
+          url: '/profile',
+          headers: { ...minsu.headers, 'content-type': 'application/xml' },
+          payload: '<profile/>',
+        },
+        { badRequest: true },
+      ),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    )
+
+    // A person who has not accepted the current documents is stopped at the gates, and told what to accept.
+    const newcomer = await signIn('300')
+    const gated = await send('POST', '/likes', newcomer, {
+      toUserId: minsu.userId,
+      batchWeek: forMinsu.batchWeek,
+    })
+    await expectError(gated, 403, 'CONSENT_REQUIRED')
+    assert.deepEqual(gated.json().error.details.missing, [
+      { type: 'terms', version: 'v1' },
+      { type: 'privacy', version: 'v1' },
+      { type: 'adult', version: 'v1' },
+    ])
+    await send('PUT', '/me/consents', newcomer, { terms: 'v1', privacy: 'v1', adult: 'v1' })
+    const unpaid = await send('POST', '/payments/intent', newcomer, { matchId })
+    await expectError(unpaid, 403, 'CONSENT_REQUIRED')
+    assert.deepEqual(unpaid.json().error.details.missing, [{ type: 'refund', version: 'v1' }])
+
+    // Bans, sign-out and deletion end sessions.
+    assert.equal(
+      (await send('POST', `/admin/users/${newcomer.userId}/ban`, admin, { reason: '스팸' })).statusCode,
+      200,
+    )
+    await expectError(await get('/me', newcomer), 403, 'USER_BANNED')
+    await expectError(
+      await send('POST', '/auth/sync-kakao', undefined, { kakaoUserId: '300' }),
+      403,
+      'USER_BANNED',
+    )
+    assert.equal(
+      (await send('POST', `/admin/users/${newcomer.userId}/unban`, admin, { reason: '해제' })).statusCode,
+      200,
+    )
+    await expectError(
+      await send('POST', `/admin/users/${newcomer.userId}/unban`, admin, { reason: '해제' }),
+      409,
+      'USER_NOT_BANNED',
+    )
+    assert.equal((await send('POST', '/auth/logout', jieun)).statusCode, 204)
+    await expectError(await get('/matches', jieun), 401, 'TOKEN_REVOKED')
+    assert.equal((await send('DELETE', '/me', minsu)).statusCode, 204)
+    await expectError(await get('/me', minsu), 401, 'TOKEN_REVOKED')
+
+    // Every operation of the document was exercised.
+    const seen = new Set(
+      exchanges.map(
+        (e) => `${e.method.toLowerCase()} ${e.url.split('?')[0]?.replace(/[0-9a-f-]{36}/g, '{id}')}`,
+      ),
+    )
+    const spec = JSON.parse(readFileSync('openapi.json', 'utf8')) as { paths: Record<string, object> }
+    const unexercised = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .map((method) => `${method} ${path.replace(/\{[^}]+\}/g, '{id}')}`)
+        .filter((op) => !seen.has(op)),
+    )
+    assert.deepEqual(unexercised, [])
+  })
+
+  it('is rate limited as documented', async () => {
+    const limited = await ctx.build({ RATE_LIMIT_MAX: '2' })
+    const { exchange } = await checker.inject(limited, { method: 'GET', url: '/livez' })
+    assert.deepEqual(exchange.responseProblems, [])
+    const user = await (async () => {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/auth/sync-kakao',
+        payload: { kakaoUserId: '900' },
+      })
+      return { authorization: `Bearer ${res.json().jwt}` }
+    })()
+    let last: Exchange | undefined
+    for (let i = 0; i < 3; i++)
+      last = (await checker.inject(limited, { method: 'GET', url: '/me', headers: user })).exchange
+    assert.equal(last?.status, 429)
+    assert.deepEqual(last?.responseProblems, [])
+  })
+
+  it('fails when a route answers with an error code it does not declare', async () => {
+    const rogue = await ctx.build()
+    rogue.get(
+      '/rogue/:id',
+      { schema: { response: { 200: { type: 'object' }, ...errorResponses({ 404: ['THING_NOT_FOUND'] }) } } },
+      async (request) => {
+        throw notFound(
+          (request.params as { id: string }).id === 'a' ? 'THING_NOT_FOUND' : 'OTHER_NOT_FOUND',
+          'gone',
+        )
+      },
+    )
+    await rogue.ready()
+    const rogueChecker = await contractChecker(rogue.swagger())
+    const declared = await rogueChecker.inject(rogue, { method: 'GET', url: '/rogue/a' })
+    assert.deepEqual(declared.exchange.responseProblems, [])
+    const undeclared = await rogueChecker.inject(rogue, { method: 'GET', url: '/rogue/b' })
+    assert.deepEqual(undeclared.exchange.responseProblems, [
+      'error code OTHER_NOT_FOUND is not declared for 404 (declared: THING_NOT_FOUND)',
+    ])
+    // The generic codes come with every route without being listed.
+    const generic = (rogue.swagger() as { paths: Record<string, { get: { responses: object } }> }).paths[
+      '/rogue/{id}'
+    ]?.get.responses
+    assert.deepEqual(Object.keys(generic ?? {}).sort(), ['200', '404', '429', '500', '503'])
+  })
+})
