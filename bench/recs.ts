@@ -143,17 +143,22 @@ let sharedLock: ReturnType<typeof spawn> | null = null
 /** Takes the lock file's shared lock (with --lock), held by a `flock` process until released. */
 async function holdShared(): Promise<void> {
   if (!values.lock || sharedLock) return
+  // A process group of its own, killed whole on release: the command flock runs inherits the
+  // locked file, and a leftover `sleep` would hold the lock (and every benchmark) for a day.
   const holder = spawn('flock', ['-s', values.lock, 'sh', '-c', 'echo locked; exec sleep 86400'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
   })
   await new Promise<void>((resolve) => holder.stdout?.once('data', () => resolve()))
   sharedLock = holder
 }
 
 function releaseShared(): void {
-  sharedLock?.kill()
+  if (sharedLock?.pid) process.kill(-sharedLock.pid, 'SIGTERM')
   sharedLock = null
 }
+
+process.on('exit', releaseShared)
 
 function runBatchChild(handle: DbHandle, week: string, now: Date): BatchFigures {
   releaseShared()
