@@ -143,10 +143,13 @@ let sharedLock: ReturnType<typeof spawn> | null = null
 /** Takes the lock file's shared lock (with --lock), held by a `flock` process until released. */
 async function holdShared(): Promise<void> {
   if (!values.lock || sharedLock) return
-  // A process group of its own, killed whole on release: the command flock runs inherits the
-  // locked file, and a leftover `sleep` would hold the lock (and every benchmark) for a day.
-  const holder = spawn('flock', ['-s', values.lock, 'sh', '-c', 'echo locked; exec sleep 86400'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  // The command flock runs inherits the locked file, so whatever it leaves behind holds the lock (and
+  // every benchmark on the machine). It reads our end of a pipe until EOF, so it ends when this
+  // process does, however that happens (even SIGKILL); and it is a process group of its own, killed
+  // whole on release, at once (the event loop is blocked while a batch child runs, so closing the
+  // pipe alone would only take effect after the child has waited for this very lock).
+  const holder = spawn('flock', ['-s', values.lock, 'sh', '-c', 'echo locked; exec cat >/dev/null'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
     detached: true,
   })
   await new Promise<void>((resolve) => holder.stdout?.once('data', () => resolve()))
@@ -154,8 +157,15 @@ async function holdShared(): Promise<void> {
 }
 
 function releaseShared(): void {
-  if (sharedLock?.pid) process.kill(-sharedLock.pid, 'SIGTERM')
+  const holder = sharedLock
   sharedLock = null
+  if (!holder?.pid) return
+  try {
+    process.kill(-holder.pid, 'SIGTERM')
+  } catch {
+    // Already gone.
+  }
+  holder.stdin?.destroy()
 }
 
 process.on('exit', releaseShared)
