@@ -34,6 +34,10 @@ import { createKakaoIdTokenVerifier, type KakaoIdTokenVerifier } from './modules
 import { createConsentGate } from './modules/consents/consents.gate.js'
 import { consentRoutes } from './modules/consents/consents.routes.js'
 import { createConsentService } from './modules/consents/consents.service.js'
+import { consoleRoutes } from './modules/console/console.routes.js'
+import { createConsoleService } from './modules/console/console.service.js'
+import { createConsoleSessions } from './modules/console/console.session.js'
+import { createKakaoOidc } from './modules/console/kakao-oidc.client.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { metricsRoutes } from './modules/health/metrics.routes.js'
 import { matchRoutes } from './modules/matches/matches.routes.js'
@@ -347,6 +351,33 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     { prefix: base },
   )
+
+  if (config.console.disabledReason) {
+    app.log.warn(`operator console is off (${base}/console answers 404): ${config.console.disabledReason}`)
+  } else {
+    const sessions = createConsoleSessions({ db, clock, adminKakaoIds: config.adminKakaoIds })
+    await app.register(consoleRoutes, {
+      prefix: `${base}/console`,
+      config,
+      db,
+      clock,
+      sessions,
+      service: createConsoleService({ db, clock, identities, adminKakaoIds: config.adminKakaoIds, sessions }),
+      oidc:
+        config.kakao.verify === 'idtoken' && config.kakao.clientId && config.console.baseUrl
+          ? createKakaoOidc({
+              issuer: config.kakao.issuer,
+              clientId: config.kakao.clientId,
+              clientSecret: config.kakao.clientSecret,
+              redirectUri: `${config.console.baseUrl}/callback`,
+            })
+          : null,
+      admin: adminService,
+      payments: paymentService,
+      safety: safetyService,
+      recommendations: recommendationService,
+    })
+  }
 
   return app as unknown as FastifyInstance
 }

@@ -48,6 +48,9 @@ const EnvSchema = Type.Object({
     default: 'https://kauth.kakao.com/.well-known/jwks.json',
   }),
   SYNC_SHARED_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  KAKAO_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  KAKAO_ISSUER: Type.String({ pattern: '^https?://', default: 'https://kauth.kakao.com' }),
+  CONSOLE_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^?#]+$' })),
   ADMIN_KAKAO_IDS: Type.String({ default: '' }),
   DATA_ENCRYPTION_KEY: Type.String({ default: DEV_DATA_ENCRYPTION_KEY }),
   DATA_ENCRYPTION_OLD_KEYS: Type.String({ default: '' }),
@@ -128,6 +131,16 @@ export interface Config {
     clientId: string | undefined
     jwksUrl: string
     syncSharedSecret: string | undefined
+    /** The console's OpenID Connect client secret (Kakao: "Client Secret", if the app has one). */
+    clientSecret: string | undefined
+    /** Where the console finds Kakao's OpenID discovery document (a stand-in provider in tests). */
+    issuer: string
+  }
+  console: {
+    /** The console's public URL (…/console), the base of its OAuth redirect URI. */
+    baseUrl: string | undefined
+    /** Why the console is switched off (it then answers 404), or null when it is served. */
+    disabledReason: string | null
   }
   adminKakaoIds: ReadonlySet<string>
   dataEncryptionKey: Buffer
@@ -259,6 +272,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       clientId: env.KAKAO_CLIENT_ID,
       jwksUrl: env.KAKAO_JWKS_URL,
       syncSharedSecret: env.SYNC_SHARED_SECRET,
+      clientSecret: env.KAKAO_CLIENT_SECRET,
+      issuer: env.KAKAO_ISSUER,
+    },
+    console: {
+      baseUrl: env.CONSOLE_BASE_URL?.replace(/\/+$/, ''),
+      disabledReason: consoleDisabledReason(env),
     },
     adminKakaoIds: new Set(splitList(env.ADMIN_KAKAO_IDS)),
     dataEncryptionKey: key,
@@ -283,6 +302,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   if (config.env === 'prod') assertProductionSafe(config, env)
   return config
+}
+
+/**
+ * Dev sign-in (KAKAO_VERIFY=none) needs nothing; Kakao sign-in needs the redirect URI's base, and in
+ * production the client secret too. Production still starts without them, with the console off.
+ */
+function consoleDisabledReason(env: Env): string | null {
+  if (env.KAKAO_VERIFY === 'none') return null
+  if (!env.CONSOLE_BASE_URL) return 'CONSOLE_BASE_URL is not set (the Kakao sign-in redirect URI needs it)'
+  if (env.APP_ENV === 'prod' && !env.CONSOLE_BASE_URL.startsWith('https://'))
+    return 'CONSOLE_BASE_URL must be an https:// URL in production'
+  if (env.APP_ENV === 'prod' && !env.KAKAO_CLIENT_SECRET) return 'KAKAO_CLIENT_SECRET is not set'
+  return null
 }
 
 /**

@@ -423,8 +423,32 @@ export const kakaoIdTokenUses = pgTable(
   (t) => [index('kakao_id_token_uses_expires_idx').on(t.expiresAt)],
 )
 
+/**
+ * Operator console sessions (the cookie holds a random token; only its SHA-256 is stored). A session
+ * ends at sign-out (row deleted), after 12 h or 1 h unused, and when the admin's token_version moves.
+ */
+export const consoleSessions = pgTable(
+  'console_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenVersion: integer('token_version').notNull(),
+    /** The synchronizer token every state-changing console form carries. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    lastSeenAt: timestamptz('last_seen_at').notNull(),
+  },
+  (t) => [
+    index('console_sessions_user_idx').on(t.userId),
+    index('console_sessions_seen_idx').on(t.lastSeenAt),
+  ],
+)
+
 export const schema = {
   users,
+  consoleSessions,
   profiles,
   preferences,
   blocks,

@@ -3,6 +3,7 @@ import type { MatchStatus, UserRow } from '../../core/db/schema.js'
 import type { CoreDeps } from '../../core/deps.js'
 import { conflict, notFound } from '../../core/errors.js'
 import { type PageInput, pageOf } from '../../core/pagination.js'
+import { toCsv } from '../../core/spreadsheet.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { findPreferences } from '../profiles/profiles.repository.js'
 import { toPreferences, toProfile } from '../profiles/profiles.service.js'
@@ -21,6 +22,7 @@ import {
   searchUsers,
 } from './admin.repository.js'
 
+const MAX_EXPORTED_ACTIONS = 10_000
 const userNotFound = () => notFound('USER_NOT_FOUND', 'No such user')
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
@@ -181,6 +183,23 @@ export function createAdminService({ db, clock, cipher, identities }: CoreDeps) 
           createdAt: a.createdAt.toISOString(),
         })),
         total,
+      )
+    },
+
+    /** The audit log as CSV (the newest 10,000 entries), every text cell spreadsheet-safe. */
+    async actionsCsv() {
+      const { items } = await listAdminActions(db, { page: 1, pageSize: MAX_EXPORTED_ACTIONS })
+      return toCsv(
+        ['id', 'createdAt', 'actor', 'adminId', 'action', 'targetId', 'detail'],
+        items.map((a) => [
+          a.id,
+          a.createdAt.toISOString(),
+          a.actor,
+          a.adminId,
+          a.action,
+          a.targetId,
+          a.detail ? JSON.stringify(a.detail) : null,
+        ]),
       )
     },
 

@@ -219,6 +219,13 @@ export function createPaymentService({ db, clock, config }: { db: Database; cloc
       return { ok: true as const }
     },
 
+    /** One payment as the admin list shows it (the console's confirmation pages). */
+    async adminGet(paymentId: string) {
+      const payment = await findPayment(db, paymentId)
+      if (!payment) throw paymentNotFound()
+      return toAdminPayment(payment)
+    },
+
     /** GET /admin/payments */
     async adminList(filter: { status?: PaymentStatus; query?: string; page: number; pageSize: number }) {
       await expireOverdue(db, clock())

@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, inArray, isNull, lt, not, or, type SQL, sql } from 'drizzle-orm'
+import { and, count, desc, eq, exists, inArray, isNull, lt, not, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { type Database, type Executor, preparedPerDatabase, queryRows } from '../../core/db/client.js'
 import {
@@ -12,6 +12,7 @@ import {
   type UserRow,
   users,
 } from '../../core/db/schema.js'
+import { type PageInput, pageWindow } from '../../core/pagination.js'
 import type { PublicProfileRow } from '../profiles/profiles.service.js'
 
 export interface EligibleRow {
@@ -239,6 +240,21 @@ export async function markSliceDone(
       recommendationsWritten: sql`${batchRuns.recommendationsWritten} + ${written}`,
     })
     .where(eq(batchRuns.id, id))
+}
+
+/** Batch runs, newest first (the console's list). */
+export async function listRuns(db: Executor, input: PageInput) {
+  const { limit, offset } = pageWindow(input)
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(batchRuns)
+      .orderBy(desc(batchRuns.createdAt), desc(batchRuns.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(batchRuns),
+  ])
+  return { items, total: total?.n ?? 0 }
 }
 
 export async function findRun(db: Executor, id: string): Promise<BatchRunRow | undefined> {

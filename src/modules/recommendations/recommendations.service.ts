@@ -2,12 +2,13 @@ import { recordAdminAction } from '../../core/audit.js'
 import type { Database } from '../../core/db/client.js'
 import type { BatchRunRow } from '../../core/db/schema.js'
 import { badRequest, notFound } from '../../core/errors.js'
+import { type PageInput, pageOf } from '../../core/pagination.js'
 import { addWeeks, type Clock, isValidWeek, weekOf } from '../../core/time.js'
 import type { Admit, AuthContext } from '../auth/authenticate.js'
 import { toPublicProfile } from '../profiles/profiles.service.js'
 import { findUserById } from '../users/users.repository.js'
 import type { BatchRunner } from './recommendations.batch.js'
-import { findRun, listWithCaller } from './recommendations.repository.js'
+import { findRun, listRuns, listWithCaller } from './recommendations.repository.js'
 
 const invalidWeek = (week: string) =>
   badRequest('INVALID_WEEK', `"${week.slice(0, 16)}" is not an ISO week of the form YYYY-Www that exists`)
@@ -83,6 +84,12 @@ export function createRecommendationService(deps: { db: Database; clock: Clock; 
           }),
       })
       return { runId: run.id, week: run.week, status: run.status }
+    },
+
+    /** The console's list of batch runs, newest first. */
+    async runs(input: PageInput) {
+      const { items, total } = await listRuns(db, input)
+      return pageOf(input, items.map(toBatchRun), total)
     },
 
     /** GET /admin/recs/runs/:runId */
