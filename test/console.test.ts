@@ -171,7 +171,7 @@ describe('the operator console in Chromium', () => {
     await page.getByRole('button', { name: /1/ }).click()
     await page.waitForURL(/\/console\/$/)
     await page.getByRole('heading', { name: '대시보드' }).waitFor()
-    assert.match(await page.locator('.cards').innerText(), /입금 대기 결제/)
+    assert.match((await page.locator('.cards').textContent()) ?? '', /입금 대기 결제/)
     await check('dashboard')
     const [signin] = await audit('console.signin')
     assert.equal((signin?.detail as { method?: string } | undefined)?.method, 'dev')
@@ -222,7 +222,7 @@ describe('the operator console in Chromium', () => {
     })
     await page.getByRole('button', { name: '미리 보기' }).click()
     await page.getByRole('heading', { name: '입금 내역 미리 보기' }).waitFor()
-    const preview = await page.locator('table').innerText()
+    const preview = (await page.locator('table').textContent()) ?? ''
     assert.match(preview, /홍길동/)
     assert.match(preview, /일치/)
     assert.match(preview, /불일치/)
@@ -294,14 +294,14 @@ describe('the operator console in Chromium', () => {
     await page.getByLabel('열람 사유 (필수)').fill('분쟁 조정 연락')
     await page.getByRole('button', { name: '연락처 보기' }).click()
     await page.locator('#contact').waitFor()
-    assert.match(await page.locator('#contact').innerText(), /01012345678/)
+    assert.match((await page.locator('#contact').textContent()) ?? '', /01012345678/)
     await check('user-contact-shown')
     const log = await ctx.database.db.select().from(piiAccessLog).where(eq(piiAccessLog.what, 'contact'))
     assert.equal(log.length, 1)
     assert.equal(log[0]?.reason, '분쟁 조정 연락')
     await visit('/access-log', 'access-log')
     const row = page.locator('tr', { hasText: '분쟁 조정 연락' })
-    assert.match(await row.innerText(), /연락처/)
+    assert.match((await row.textContent()) ?? '', /연락처/)
   })
 
   it('runs the recommendation batch now and lists the run', async () => {
@@ -314,12 +314,12 @@ describe('the operator console in Chromium', () => {
     assert.equal((await audit('recs.run')).length, 1)
     await batchFinished()
     await visit('/batch', 'batch-after')
-    assert.match(await page.locator('table').innerText(), /성공/)
+    assert.match((await page.locator('table').textContent()) ?? '', /성공/)
   })
 
   it('lists the audit log and neutralises formulas in its CSV', async () => {
     await visit('/audit', 'audit')
-    assert.match(await page.locator('table').innerText(), /payment\.verify/)
+    assert.match((await page.locator('table').textContent()) ?? '', /payment\.verify/)
     await ctx.database.db
       .update(payments)
       .set({ depositorName: '=HYPERLINK("http://evil")' })
@@ -354,7 +354,7 @@ describe('the operator console in Chromium', () => {
     await visit('/users', 'users-page-1')
     await page.getByRole('link', { name: '다음 페이지' }).click()
     await page.waitForURL(/page=2/)
-    assert.match(await page.locator('.pager').innerText(), /2 \/ 2/)
+    assert.match((await page.locator('.pager').textContent()) ?? '', /2 \/ 2/)
     await check('users-page-2')
   })
 

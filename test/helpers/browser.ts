@@ -30,7 +30,7 @@ export function watch(page: Page): string[] {
     // A page answering 403 or 409 on purpose (a refusal) is not broken: tests check its status.
     if (message.text().startsWith('Failed to load resource') && message.location().url === page.url()) return
     if (message.type() === 'error' || /Content Security Policy|Refused to/i.test(message.text()))
-      problems.push(`console ${message.type()}: ${message.text()}`)
+      problems.push(`console ${message.type()}: ${message.text()} (on ${message.location().url})`)
   })
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('dialog', (dialog) => {
