@@ -204,6 +204,7 @@ describe('console sign-in limits and switch', () => {
       BANK_ACCOUNT: '110-123-456789',
       ADMIN_KAKAO_IDS: '1',
       SCHEDULER_ENABLED: 'false',
+      CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
       LOG_LEVEL: 'warn',
     }
     for (const [extra, why] of [
