@@ -13,7 +13,14 @@ import {
   users,
 } from '../src/core/db/schema.js'
 import { weekOf } from '../src/core/time.js'
-import { axeViolations, launchChromium, overflowsAt390, screenshot, watch } from './helpers/browser.js'
+import {
+  axeViolations,
+  launchChromium,
+  noBrowser,
+  overflowsAt390,
+  screenshot,
+  watch,
+} from './helpers/browser.js'
 import { createTestContext, type SignedIn, signIn, type TestContext } from './helpers/context.js'
 import { createPerson, like, recommend } from './helpers/factories.js'
 
@@ -87,6 +94,7 @@ const audit = async (action: string) =>
   (await ctx.database.db.select().from(adminActions)).filter((a) => a.action === action)
 
 before(async () => {
+  if (noBrowser) return
   ctx = await createTestContext({ ADMIN_KAKAO_IDS: '1', PAYMENT_AMOUNT_KRW: '33000' })
   base = await ctx.app.listen({ port: 0, host: '127.0.0.1' })
   const week = weekOf(ctx.clock.now())
@@ -134,10 +142,10 @@ before(async () => {
 
 after(async () => {
   await browser?.close()
-  await ctx.close()
+  await ctx?.close()
 })
 
-describe('the operator console in Chromium', () => {
+describe('the operator console in Chromium', { skip: noBrowser }, () => {
   it('sends a visitor without a session to the sign-in page', async () => {
     await page.goto(`${base}/console/`)
     assert.match(page.url(), /\/console\/login$/)

@@ -1,12 +1,23 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/**
+ * Why the browser tests cannot run here, or false. A developer without Chromium gets the rest of the
+ * suite; CI (CI=true, where .ci/run installs it) never skips them.
+ */
+export const noBrowser: string | false =
+  !existsSync(CHROMIUM) && process.env.CI !== 'true'
+    ? `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`
+    : false
+
 /** Debian's Chromium, driven by playwright-core (as `npm run check:docs` does). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--headless',
       '--no-sandbox',
