@@ -148,6 +148,22 @@ describe('console forms', () => {
     assert.equal(row?.banned, false)
   })
 
+  it('take a previewed statement back in full (over the 1 MB body limit), and refuse an oversized one in Korean', async () => {
+    const c = await consoleSignIn(ctx.app, '1')
+    const lines = `2026.11.26 15:02:11,${'홍길동'.repeat(20)},"33,000",0\n`.repeat(9_000)
+    const statement = Buffer.from(`거래일시,적요,입금액,출금액\n${lines}`).toString('base64')
+    assert.ok(statement.length > 1024 * 1024)
+    const applied = await post(ctx.app, c, '/console/statements/apply', { _csrf: c.csrf, statement })
+    assert.equal(applied.statusCode, 200)
+    assert.match(applied.body, /0건을 입금 확인했습니다/)
+    const tooBig = await post(ctx.app, c, '/console/statements/apply', {
+      _csrf: c.csrf,
+      statement: 'A'.repeat(8 * 1024 * 1024),
+    })
+    assert.equal(tooBig.statusCode, 413)
+    assert.match(tooBig.body, /파일이 너무 큽니다/)
+  })
+
   it('show the 404 and 409 refusals of the services in Korean', async () => {
     const c = await consoleSignIn(ctx.app, '1')
     const missing = await post(ctx.app, c, '/console/users/00000000-0000-4000-8000-000000000000/ban', {

@@ -51,6 +51,7 @@ const SESSION_COOKIE = 'shh_console'
 const LOGIN_COOKIE = 'shh_console_login'
 const LOGIN_COOKIE_SECONDS = 600
 const STATEMENT_LIMIT_BYTES = 5 * 1024 * 1024
+const STATEMENT_FORM_LIMIT_BYTES = Math.ceil(STATEMENT_LIMIT_BYTES * 1.4)
 const PAGE_SIZE = 20
 
 /**
@@ -182,7 +183,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
   await app.register(cookie, {
     secret: createHmac('sha256', config.appSecret).update('console-cookie').digest('base64url'),
   })
-  await app.register(formbody, { bodyLimit: Math.ceil(STATEMENT_LIMIT_BYTES * 1.4) })
+  await app.register(formbody)
   await app.register(multipart, {
     limits: { fileSize: STATEMENT_LIMIT_BYTES, files: 1, fields: 5, parts: 6 },
   })
@@ -224,7 +225,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
       code = err.code
       message = MESSAGES_KO[code] ?? err.message
       if (code === 'VALIDATION_ERROR') message = `${MESSAGES_KO[code]} (${err.message})`
-    } else if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+    } else if ((err as { statusCode?: number }).statusCode === 413) {
       status = 413
       code = 'FILE_TOO_LARGE'
       message = MESSAGES_KO[code] as string
@@ -518,7 +519,8 @@ ${paymentFacts(p)}
       return send(reply, statementPage(request, result, statement))
     })
 
-    signedIn.post('/statements/apply', async (request, reply) => {
+    // The previewed statement comes back base64-encoded in the form: a third larger than the file.
+    signedIn.post('/statements/apply', { bodyLimit: STATEMENT_FORM_LIMIT_BYTES }, async (request, reply) => {
       const encoded = field(request.body, 'statement')
       const statement = encoded ? Buffer.from(encoded, 'base64') : undefined
       if (!statement?.length) throw badRequest('STATEMENT_REQUIRED', 'Choose a statement file')
