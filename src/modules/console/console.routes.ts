@@ -196,6 +196,8 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('content-security-policy', CSP)
     reply.header('cache-control', 'no-store')
+    // The API sends no referrer at all; within the console a refused form links back to its page.
+    reply.header('referrer-policy', 'same-origin')
   })
 
   const cookieOptions = { path: prefix, httpOnly: true, secure, sameSite: 'lax' as const }
@@ -243,7 +245,8 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     } else {
       request.log.error({ err }, 'console request failed')
     }
-    const box = html`${errorBox(message, code, String(request.id))}<p><a href="${prefix}/">대시보드로 돌아가기</a></p>`
+    const back = backPath(request.headers.referer)
+    const box = html`${errorBox(message, code, String(request.id))}<p>${back ? html`<a href="${back}">이전 화면으로</a> · ` : ''}<a href="${prefix}/">대시보드로 돌아가기</a></p>`
     const body = request.consoleSession
       ? page(view(request, ''), '요청을 처리하지 못했습니다', html``, { error: box })
       : bare(
@@ -253,6 +256,17 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
         )
     return send(reply, body, status)
   })
+
+  /** The page a refused form came from, as a path of the console's own (never another site). */
+  const backPath = (referer: string | undefined): string | null => {
+    if (!referer) return null
+    try {
+      const url = new URL(referer)
+      return url.pathname.startsWith(`${prefix}/`) ? `${url.pathname}${url.search}` : null
+    } catch {
+      return null
+    }
+  }
 
   app.get('/favicon.svg', async (_request, reply) =>
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(CONSOLE_FAVICON),
