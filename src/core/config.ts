@@ -73,6 +73,22 @@ const EnvSchema = Type.Object({
   REC_K: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
   REC_ACTIVE_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 14 }),
 
+  STORAGE: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
+  MEDIA_DIR: Type.String({ minLength: 1, default: './data/media' }),
+  S3_BUCKET: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  S3_REGION: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{2,32}$' })),
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://[^/?#@]+/?$' })),
+  S3_FORCE_PATH_STYLE: Type.Boolean({ default: false }),
+  S3_PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^?#@]+$' })),
+  S3_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
+  PHOTO_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 10 * 1024 * 1024 }),
+  PHOTO_MAX_COUNT: Type.Integer({ minimum: 1, maximum: 20, default: 6 }),
+  PHOTO_MAX_PIXELS: Type.Integer({ minimum: 1_000_000, maximum: 268_402_689, default: 60_000_000 }),
+  PHOTO_MODERATION: Type.Union([Type.Literal('pre'), Type.Literal('post')], { default: 'pre' }),
+  // The shipped font (DejaVu Sans) has Latin glyphs only: see photoWatermarkText below.
+  PHOTO_WATERMARK_TEXT: Type.String({ maxLength: 40, default: 'SHH Match' }),
+  PHOTO_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 16, default: 2 }),
+
   // Read by the OpenTelemetry SDK itself (src/instrument.ts); checked here so that a typo stops start-up.
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
   OTEL_EXPORTER_OTLP_HEADERS: Type.Optional(Type.String({ pattern: '^[^=,]+=[^,]*(,[^=,]+=[^,]*)*$' })),
@@ -161,6 +177,33 @@ export interface Config {
   scheduler: { enabled: boolean; cron: string; k: number; activeDays: number }
   /** The current version of each document a person must accept (CONSENT_VERSIONS). */
   consentVersions: ConsentVersions
+  storage: StorageConfig
+  photos: PhotoConfig
+}
+
+export type StorageConfig =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3'
+      bucket: string
+      region: string
+      /** R2, MinIO or a test server; unset: AWS's own endpoint for the region. */
+      endpoint: string | undefined
+      forcePathStyle: boolean
+      /** Where the public reads objects (the CDN in front of the bucket), without a trailing slash. */
+      publicBaseUrl: string
+      timeoutMs: number
+    }
+
+export interface PhotoConfig {
+  maxBytes: number
+  maxCount: number
+  maxPixels: number
+  /** pre: others see approved photos only; post: pending ones too, until rejected. */
+  moderation: 'pre' | 'post'
+  watermarkText: string
+  /** Photos processed at once in this process (each one also uses libvips threads). */
+  concurrency: number
 }
 
 export const REQUIRED_CONSENTS = ['terms', 'privacy', 'refund', 'adult'] as const
@@ -249,6 +292,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   } catch {
     throw new ConfigError('Invalid configuration: REC_CRON is not a valid cron pattern (e.g. "0 10 * * 1")')
   }
+  const storage = storageConfig(env)
+  const watermarkText = photoWatermarkText(env.PHOTO_WATERMARK_TEXT)
   const corsOrigins = splitList(env.CORS_ORIGINS)
   if (corsOrigins.includes('*')) {
     throw new ConfigError('Invalid configuration: CORS_ORIGINS must list origins, not "*"')
@@ -299,6 +344,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       activeDays: env.REC_ACTIVE_DAYS,
     },
     consentVersions: parseConsentVersions(env.CONSENT_VERSIONS ?? DEV_CONSENT_VERSIONS),
+    storage,
+    photos: {
+      maxBytes: env.PHOTO_MAX_BYTES,
+      maxCount: env.PHOTO_MAX_COUNT,
+      maxPixels: env.PHOTO_MAX_PIXELS,
+      moderation: env.PHOTO_MODERATION,
+      watermarkText,
+      concurrency: env.PHOTO_CONCURRENCY,
+    },
   }
   if (config.env === 'prod') assertProductionSafe(config, env)
   return config
@@ -376,6 +430,42 @@ function assertProductionSafe(config: Config, env: Env): void {
       'CONSENT_VERSIONS is missing; name the published version of each document (terms=…,privacy=…,refund=…,adult=…)',
     )
   }
+  // Photos are shown on https pages: an http origin would be blocked as mixed content.
+  if (config.storage.kind === 's3' && !config.storage.publicBaseUrl.startsWith('https://')) {
+    refuse('S3_PUBLIC_BASE_URL must be an https:// URL')
+  }
+}
+
+/** STORAGE=s3 cannot work half-configured, in any environment: the missing variables are named. */
+function storageConfig(env: Env): StorageConfig {
+  if (env.STORAGE === 'local') return { kind: 'local', dir: env.MEDIA_DIR }
+  const missing = (['S3_BUCKET', 'S3_REGION', 'S3_PUBLIC_BASE_URL'] as const).filter((name) => !env[name])
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid configuration: STORAGE=s3 needs ${missing.join(', ')}`)
+  }
+  return {
+    kind: 's3',
+    bucket: env.S3_BUCKET as string,
+    region: env.S3_REGION as string,
+    endpoint: env.S3_ENDPOINT?.replace(/\/$/, ''),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    publicBaseUrl: (env.S3_PUBLIC_BASE_URL as string).replace(/\/+$/, ''),
+    timeoutMs: env.S3_TIMEOUT_MS,
+  }
+}
+
+/**
+ * The watermark is drawn with the font the project ships (DejaVu Sans, Latin, Greek and Cyrillic):
+ * text it has no glyphs for (Hangul) would come out as empty boxes, so it is refused here.
+ */
+function photoWatermarkText(text: string): string {
+  if (!/^[\u0020-\u007E\u00A0-\u00FF]*$/.test(text)) {
+    throw new ConfigError(
+      'Invalid configuration: PHOTO_WATERMARK_TEXT must be Latin text (letters, digits, punctuation): the ' +
+        'font shipped for the watermark has no Korean glyphs (a CJK font such as Noto Sans KR would have to be shipped)',
+    )
+  }
+  return text.trim()
 }
 
 /** proxy-addr's names for address ranges, which Fastify accepts in a trustProxy list. */

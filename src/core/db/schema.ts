@@ -95,6 +95,11 @@ export const profiles = pgTable(
     region: text('region'),
     job: text('job'),
     intro: text('intro'),
+    /**
+     * The storage keys of the photos others may see, in the owner's order: kept by the photos module
+     * in the same transaction as every change to `photos` (see photos.repository.ts), so that lists of
+     * profiles read them without a join.
+     */
     photos: jsonb('photos').$type<string[]>().notNull().default([]),
     visible: jsonb('visible').$type<Visibility>().notNull().default(DEFAULT_VISIBILITY),
     /** Phone number or Kakao open-chat link, AES-256-GCM encrypted (see core/security/crypto.ts). */
@@ -446,6 +451,71 @@ export const consoleSessions = pgTable(
   ],
 )
 
+export const PHOTO_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type PhotoStatus = (typeof PHOTO_STATUSES)[number]
+
+/**
+ * Photos we host (`photos/<userId>/<id>.webp` and `-360.webp`). A rejected photo keeps its row (its
+ * owner sees why) but not its files. Users are never hard-deleted, so no cascade.
+ */
+export const photos = pgTable(
+  'photos',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    position: integer('position').notNull(),
+    status: text('status').$type<PhotoStatus>().notNull().default('pending'),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    moderatedAt: timestamptz('moderated_at'),
+    moderatedBy: uuid('moderated_by').references(() => users.id),
+    rejectionReason: text('rejection_reason'),
+  },
+  (t) => [
+    check('photos_status_check', sql`${t.status} IN (${inList(PHOTO_STATUSES)})`),
+    index('photos_user_idx').on(t.userId, t.position),
+    // The moderation queue, oldest first.
+    index('photos_status_idx').on(t.status, t.createdAt),
+  ],
+)
+
+/**
+ * Pre-signed uploads handed out (`uploads/<userId>/<id>`). A row stays after its upload is claimed
+ * until housekeeping deletes the object once more a day later: the URL stays valid for its 10 minutes
+ * and could put the bytes back after the claim.
+ */
+export const photoUploads = pgTable(
+  'photo_uploads',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    claimedAt: timestamptz('claimed_at'),
+  },
+  (t) => [
+    index('photo_uploads_user_idx').on(t.userId, t.expiresAt),
+    index('photo_uploads_created_idx').on(t.createdAt),
+  ],
+)
+
+/**
+ * Objects to delete from storage, written in the transaction that makes them garbage (a photo
+ * deleted or rejected, an account erased) and deleted from storage after it commits; what storage
+ * could not delete then is retried by housekeeping.
+ */
+export const mediaDeletions = pgTable('media_deletions', {
+  key: text('key').primaryKey(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+})
+
 export const schema = {
   users,
   consoleSessions,
@@ -464,6 +534,9 @@ export const schema = {
   consents,
   bannedIdentities,
   piiAccessLog,
+  photos,
+  photoUploads,
+  mediaDeletions,
 }
 export type Schema = typeof schema
 export type UserRow = typeof users.$inferSelect
@@ -472,3 +545,5 @@ export type PreferencesRow = typeof preferences.$inferSelect
 export type BatchRunRow = typeof batchRuns.$inferSelect
 export type MatchRow = typeof matches.$inferSelect
 export type PaymentRow = typeof payments.$inferSelect
+export type PhotoRow = typeof photos.$inferSelect
+export type PhotoUploadRow = typeof photoUploads.$inferSelect
