@@ -24,6 +24,8 @@ import { createFieldCipher } from './core/security/crypto.js'
 import { createIdentityHasher } from './core/security/identity-hash.js'
 import { createTokenService } from './core/security/tokens.js'
 import { spreadsheetSafeDeep } from './core/spreadsheet.js'
+import { createMediaJanitor } from './core/storage/deletions.js'
+import { openStorage } from './core/storage/storage.js'
 import { type Clock, systemClock } from './core/time.js'
 import { adminRoutes } from './modules/admin/admin.routes.js'
 import { createAdminService } from './modules/admin/admin.service.js'
@@ -44,6 +46,10 @@ import { matchRoutes } from './modules/matches/matches.routes.js'
 import { createMatchService } from './modules/matches/matches.service.js'
 import { paymentRoutes } from './modules/payments/payments.routes.js'
 import { createPaymentService } from './modules/payments/payments.service.js'
+import { createPhotoProcessor, setImageThreads } from './modules/photos/photo-image.js'
+import { createPhotoHousekeeping, type PhotoHousekeeping } from './modules/photos/photos.housekeeping.js'
+import { photoRoutes } from './modules/photos/photos.routes.js'
+import { createPhotoService } from './modules/photos/photos.service.js'
 import { profileRoutes } from './modules/profiles/profiles.routes.js'
 import { createProfileService } from './modules/profiles/profiles.service.js'
 import { type BatchLock, createBatchRunner } from './modules/recommendations/recommendations.batch.js'
@@ -72,6 +78,13 @@ export interface BuildAppOptions {
   metrics?: Metrics
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: DestinationStream
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The photos' hourly chore (tests run it by hand). */
+    photoHousekeeping: PhotoHousekeeping
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
@@ -185,7 +198,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       : payload,
   )
   const tokens = createTokenService({ secret: config.appSecret, ...config.jwt, clock })
-  await registerSecurity(app, config, tokens)
+  const storage = await openStorage(config.storage, {
+    basePath: config.basePath,
+    secret: config.appSecret,
+    clock,
+  })
+  app.addHook('onClose', async () => storage.close())
+  await registerSecurity(app, config, tokens, { imageOrigin: storage.imageOrigin })
 
   const base = config.basePath
   // Every route's error responses get the codes any route can answer (see errorResponses).
@@ -214,6 +233,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'matches', description: 'Likes and matches' },
         { name: 'safety', description: 'Blocks and reports' },
         { name: 'payments', description: 'Bank-transfer payments' },
+        { name: 'photos', description: 'Profile photos we host: uploads, processing, order, moderation' },
         { name: 'admin', description: 'Operator console (role admin)' },
         { name: 'health', description: 'Probes for load balancers and orchestrators' },
       ],
@@ -245,15 +265,40 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config.dataEncryptionKey,
     ...config.dataEncryptionOldKeys,
   ])
+  const janitor = createMediaJanitor({ db, storage, log: app.log })
+  // libvips threads per photo; PHOTO_CONCURRENCY photos at once (bench/README.md, "Photos").
+  setImageThreads(1)
+  const photoService = createPhotoService({
+    db,
+    clock,
+    storage,
+    janitor,
+    processor: createPhotoProcessor({
+      maxPixels: config.photos.maxPixels,
+      watermarkText: config.photos.watermarkText,
+      concurrency: config.photos.concurrency,
+    }),
+    config: config.photos,
+  })
+  const photoUrl = photoService.publicUrl
+  const photoHousekeeping = createPhotoHousekeeping({ database, clock, janitor, log: app.log })
+  app.decorate('photoHousekeeping', photoHousekeeping)
+  if (config.scheduler.enabled) {
+    app.addHook('onReady', async () => photoHousekeeping.start())
+  }
+  app.addHook('onClose', async () => photoHousekeeping.stop())
   const authService = createAuthService({ config, db, tokens, kakao, clock, identities })
-  const profileService = createProfileService({ db, clock, cipher, identities }, config.consentVersions)
+  const profileService = createProfileService(
+    { db, clock, cipher, identities, photoUrl, photos: photoService },
+    config.consentVersions,
+  )
   const consentGate = createConsentGate({ db, versions: config.consentVersions })
   const consentService = createConsentService({ db, clock })
-  const matchService = createMatchService({ db, clock, cipher, identities })
+  const matchService = createMatchService({ db, clock, cipher, identities, photoUrl })
   const safetyService = createSafetyService({ db, clock })
-  const accountService = createAccountService({ db, clock, identities })
+  const accountService = createAccountService({ db, clock, identities, janitor })
   const paymentService = createPaymentService({ db, clock, config })
-  const adminService = createAdminService({ db, clock, cipher, identities })
+  const adminService = createAdminService({ db, clock, cipher, identities, photoUrl, photos: photoService })
   const runner = createBatchRunner({
     database,
     ...(options.batchLock ? { lock: options.batchLock } : {}),
@@ -269,7 +314,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       if (run.status === 'succeeded') metrics.batchUsers.set(run.usersProcessed)
     },
   })
-  const recommendationService = createRecommendationService({ db, clock, runner })
+  const recommendationService = createRecommendationService({ db, clock, runner, photoUrl })
   if (config.scheduler.enabled) {
     const scheduler = createRecommendationScheduler({
       cron: config.scheduler.cron,
@@ -324,6 +369,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         limit: syncLimit(config),
       })
       await api.register(profileRoutes, { profiles: profileService, auth: authenticator })
+      await api.register(photoRoutes, {
+        photos: photoService,
+        auth: authenticator,
+        limit: strictLimit(config, tokens),
+      })
+      if (storage.routes) await api.register(storage.routes)
       await api.register(consentRoutes, { consents: consentService, auth: authenticator })
       await api.register(accountRoutes, { account: accountService, auth: authenticator })
       await api.register(matchRoutes, {

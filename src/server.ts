@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from './core/errors.js'
 import { createMetrics } from './core/observability/metrics.js'
 import { stopTracing, tracingActive, tracingRequested } from './core/observability/tracing.js'
 import { demoteUnlistedAdmins } from './modules/auth/auth.service.js'
+import { applyPhotoModeration } from './modules/photos/photos.service.js'
 
 const STARTUP_RETRY_MS = 2_000
 const STARTUP_ATTEMPTS = 30
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   })
   await migrateWhenReachable(database)
   const demoted = await demoteUnlistedAdmins(database.db, config.adminKakaoIds)
+  await applyPhotoModeration(database.db, config.photos.moderation)
   const server = await buildApp({ config, database, metrics })
   app = server
   if (demoted.length > 0) {

@@ -225,14 +225,14 @@ describe('configuration', () => {
   it('documents every variable in .env.example, and nothing else', () => {
     const documented = readFileSync('.env.example', 'utf8')
       .split('\n')
-      .filter((line) => /^[A-Z_]+=/.test(line))
+      .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
       .map((line) => line.split('=')[0])
     assert.deepEqual([...documented].sort(), [...ENV_VARIABLES].sort())
     // The example must itself be a valid configuration.
     const env = Object.fromEntries(
       readFileSync('.env.example', 'utf8')
         .split('\n')
-        .filter((line) => /^[A-Z_]+=/.test(line))
+        .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
         .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
     )
     assert.equal(loadConfig(env).env, 'dev')

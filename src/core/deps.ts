@@ -9,4 +9,6 @@ export interface CoreDeps {
   clock: Clock
   cipher: FieldCipher
   identities: IdentityHasher
+  /** A photo's storage key (as kept in profiles.photos) as the URL others load it from. */
+  photoUrl: (key: string) => string
 }

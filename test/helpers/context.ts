@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { type BuildAppOptions, buildApp } from '../../src/app.js'
@@ -43,6 +46,8 @@ export class LogCapture extends Writable {
 export interface TestContext {
   database: DbHandle
   clock: TestClock
+  /** MEDIA_DIR of this context's apps (local storage). */
+  mediaDir: string
   /** The app built with the default test configuration. */
   app: FastifyInstance
   /** Builds another app on the same database (other configuration, a captured log…). */
@@ -53,6 +58,9 @@ export interface TestContext {
 
 /** One database per test file (see databases.ts); call reset() between tests. */
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  // Photos on local storage go to a folder of this context's own, removed at close.
+  const mediaDir = mkdtempSync(join(tmpdir(), 'shh-test-media-'))
+  env = { MEDIA_DIR: mediaDir, ...env }
   const database = await openTestDatabase()
   const clock = new TestClock()
   const apps: FastifyInstance[] = []
@@ -70,12 +78,18 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   return {
     database,
     clock,
+    mediaDir,
     app,
     build,
-    reset: () => truncateAll(database),
+    reset: async () => {
+      await truncateAll(database)
+      rmSync(mediaDir, { recursive: true, force: true })
+      mkdirSync(mediaDir)
+    },
     close: async () => {
       for (const a of apps) await a.close()
       await database.close()
+      rmSync(mediaDir, { recursive: true, force: true })
     },
   }
 }
@@ -102,7 +116,6 @@ export const validProfile = {
   region: '서울',
   job: '디자이너',
   intro: '주말엔 등산을 좋아해요',
-  photos: ['https://cdn.example.com/p/1.jpg'],
 }
 
 export const validPreferences = {

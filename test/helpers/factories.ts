@@ -43,7 +43,6 @@ export async function createPerson(app: FastifyInstance, spec: PersonSpec): Prom
       height: spec.height === undefined ? 170 : spec.height,
       job: spec.job === undefined ? '개발자' : spec.job,
       intro: spec.intro === undefined ? '안녕하세요' : spec.intro,
-      photos: [`https://cdn.example.com/${spec.kakaoId}.jpg`],
       ...(spec.visible ? { visible: spec.visible } : {}),
     },
   })

@@ -12,6 +12,7 @@ import {
   validProfile,
 } from '../helpers/context.js'
 import { createPerson, like, recommend } from '../helpers/factories.js'
+import { addPhoto, jpeg, putBytes, type StartedUpload, startUpload } from '../helpers/photos.js'
 
 /**
  * Bad input for every route in the OpenAPI document, as nobody, a user and an admin, in two modes:
@@ -218,6 +219,10 @@ interface World {
   paymentId: string
   reportId: string
   week: string
+  /** One of the user's photos, an upload of theirs ready to claim, and one waiting for its bytes. */
+  photoId: string
+  uploadId: string
+  pending: StartedUpload
 }
 
 /** A valid request: path parameters, query, and a JSON body (or a raw one). */
@@ -314,7 +319,29 @@ const VALID: Record<string, (w: World) => ValidRequest> = {
   'get /recommendations': (w) => ({ query: { week: w.week } }),
   'post /admin/recs/run': (w) => ({ body: { week: w.week } }),
   'get /admin/recs/runs/{runId}': () => ({ path: { runId: '00000000-0000-4000-8000-000000000000' } }),
+  'post /photos/uploads': () => ({ body: { contentType: 'image/jpeg', size: 200_000 } }),
+  'post /photos': (w) => ({ body: { uploadId: w.uploadId } }),
+  'get /photos': () => ({}),
+  'put /photos/order': (w) => ({ body: { ids: [w.photoId] } }),
+  'delete /photos/{photoId}': (w) => ({ path: { photoId: w.photoId } }),
+  'get /admin/photos': () => ({ query: { status: 'pending', page: 1, pageSize: 20 } }),
+  'post /admin/photos/{photoId}/approve': (w) => ({ path: { photoId: w.photoId } }),
+  'post /admin/photos/{photoId}/reject': (w) => ({
+    path: { photoId: w.photoId },
+    body: { reason: '얼굴이 안 보여요' },
+  }),
+  'put /media/uploads/{uploadId}': (w) => {
+    const signed = new URL(w.pending.url, 'http://api')
+    return {
+      path: { uploadId: w.pending.uploadId },
+      query: Object.fromEntries(signed.searchParams),
+      raw: { contentType: 'image/jpeg', payload: UPLOAD_TEXT },
+    }
+  },
 }
+
+/** The bytes of the pre-signed PUT in the table above (storage does not look at what they are). */
+const UPLOAD_TEXT = 'not looked at by storage '.repeat(8)
 
 /** What replaces one field: the kinds of value item 17 of issue 10 names, and their neighbours. */
 const BAD_VALUES: unknown[] = [
@@ -435,7 +462,24 @@ async function seedWorld(): Promise<World> {
       payload: { reportedUserId: user.userId, reason: 'spam' },
     })
   ).json().id
-  return { admin, user, other, bystander, matchId, paymentId, reportId, week }
+  const image = await jpeg(120, 90)
+  const photoId = (await addPhoto(app, user, image)).json().id
+  const ready = await startUpload(app, user, image.length)
+  await putBytes(app, ready, image)
+  const pending = await startUpload(app, user, UPLOAD_TEXT.length)
+  return {
+    admin,
+    user,
+    other,
+    bystander,
+    matchId,
+    paymentId,
+    reportId,
+    week,
+    photoId,
+    uploadId: ready.uploadId,
+    pending,
+  }
 }
 
 describe('one bad field in an otherwise valid request, on every route', () => {

@@ -59,9 +59,11 @@ function unverifiedSubject(token: string): string | undefined {
 
 /**
  * Helmet's headers, captured once. Swagger UI's files are all external scripts and stylesheets, so a
- * strict policy holds for /docs too (checked in Chromium by `npm run check:docs`).
+ * strict policy holds for /docs too (checked in Chromium by `npm run check:docs`). `imageOrigin` is
+ * where photos are served from when not from the API itself (S3_PUBLIC_BASE_URL): pages the API
+ * serves may show them as images, and nothing else is allowed from there.
  */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(imageOrigin: string | null = null): Record<string, string> {
   const headers: Record<string, string> = {}
   const response = {
     setHeader: (name: string, value: string | string[]) => {
@@ -77,7 +79,7 @@ export function securityHeaders(): Record<string, string> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...(imageOrigin ? [imageOrigin] : [])],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
@@ -96,6 +98,7 @@ export async function registerSecurity(
   app: FastifyInstance,
   config: Config,
   tokens: TokenService,
+  media: { imageOrigin: string | null } = { imageOrigin: null },
 ): Promise<void> {
   await app.register(cors, {
     origin: config.corsOrigins,
@@ -113,7 +116,7 @@ export async function registerSecurity(
   })
   // The security headers are the same for every response: computed once (helmet, as a middleware,
   // would rebuild its policy on every request), then set on each reply.
-  const headers = securityHeaders()
+  const headers = securityHeaders(media.imageOrigin)
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers)
   })
@@ -136,8 +139,14 @@ export async function registerSecurity(
     // Before authentication and parsing: floods with bad tokens or bodies are counted too.
     hook: 'onRequest',
     keyGenerator: clientKey(tokens),
-    // The docs' static files are not API calls.
-    allowList: (request) => (request.routeOptions.url ?? '').startsWith(`${config.basePath}/docs`),
+    // The docs' static files are not API calls, and neither are photos served from local storage (a
+    // page of recommendations loads dozens, and mobile carriers put many people behind one address).
+    allowList: (request) => {
+      const route = request.routeOptions.url ?? ''
+      return (
+        route.startsWith(`${config.basePath}/docs`) || route.startsWith(`${config.basePath}/media/photos/`)
+      )
+    },
     ...(redis ? { redis, nameSpace: 'shh-rl:' } : {}),
     // A limiter that is down must not take the API down with it.
     skipOnError: true,

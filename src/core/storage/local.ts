@@ -96,6 +96,13 @@ export function createLocalStorage(options: StorageOptions & { dir: string }): M
             'Local storage only: the pre-signed PUT of POST /photos/uploads (send the URL exactly as returned, with its headers)',
           params: UploadParams,
           querystring: UploadQuery,
+          consumes: ['image/jpeg', 'image/png', 'image/webp'],
+          body: Type.Unsafe<unknown>({
+            type: 'string',
+            format: 'binary',
+            'x-raw-body': true,
+            description: 'The file, exactly `size` bytes of the signed type',
+          }),
           response: {
             204: Type.Null({ description: 'Stored' }),
             ...errorResponses(400, 403),

@@ -5,6 +5,7 @@ import { conflict, notFound } from '../../core/errors.js'
 import { type PageInput, pageOf } from '../../core/pagination.js'
 import { toCsv } from '../../core/spreadsheet.js'
 import type { AuthContext } from '../auth/authenticate.js'
+import type { PhotoService } from '../photos/photos.service.js'
 import { findPreferences } from '../profiles/profiles.repository.js'
 import { toPreferences, toProfile } from '../profiles/profiles.service.js'
 import { banUser } from '../safety/safety.service.js'
@@ -38,7 +39,13 @@ const toAdminUser = (u: UserRow, nickname: string | null) => ({
   createdAt: u.createdAt.toISOString(),
 })
 
-export function createAdminService({ db, clock, cipher, identities }: CoreDeps) {
+export function createAdminService({
+  db,
+  clock,
+  cipher,
+  identities,
+  photos,
+}: CoreDeps & { photos: Pick<PhotoService, 'ownUrls'> }) {
   return {
     /** GET /admin/users */
     async users(input: PageInput & { query?: string | undefined }) {
@@ -63,13 +70,14 @@ export function createAdminService({ db, clock, cipher, identities }: CoreDeps) 
           reason: reason ?? null,
           now,
         })
-        const [prefs, userMatches, userPayments, userReports] = await Promise.all([
+        const [prefs, userMatches, userPayments, userReports, ownPhotos] = await Promise.all([
           findPreferences(tx, userId),
           matchesOfUser(tx, userId),
           paymentsOfUser(tx, userId),
           reportsAbout(tx, userId),
+          photos.ownUrls(tx, userId),
         ])
-        const profile = row.profile ? toProfile(row.profile, now, cipher) : null
+        const profile = row.profile ? toProfile(row.profile, now, cipher, ownPhotos) : null
         return {
           user: toAdminUser(row.user, row.profile?.nickname ?? null),
           profile: profile ? { ...profile, contact: undefined, hasContact: profile.contact !== null } : null,

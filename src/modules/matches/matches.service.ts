@@ -29,7 +29,7 @@ const payment = (id: string | null, status: string | null) =>
     ? { id, status: status as 'pending' | 'verified' | 'expired' | 'refund_due' | 'refunded' }
     : null
 
-export function createMatchService({ db, clock, cipher }: CoreDeps) {
+export function createMatchService({ db, clock, cipher, photoUrl }: CoreDeps) {
   return {
     /**
      * POST /likes: like someone from this or last week's list. Mutual likes make exactly one pending
@@ -72,7 +72,7 @@ export function createMatchService({ db, clock, cipher }: CoreDeps) {
         status: r.match.status,
         createdAt: r.match.createdAt.toISOString(),
         otherUserId: otherUserId(r.match, auth.userId),
-        otherProfile: toPublicProfile(r.profile, now),
+        otherProfile: toPublicProfile(r.profile, now, photoUrl),
         payment: payment(r.paymentId, r.paymentStatus),
       }))
     },
@@ -89,9 +89,9 @@ export function createMatchService({ db, clock, cipher }: CoreDeps) {
           row.profile.contactEncrypted && (await sharesContact(db, other))
             ? cipher.decrypt(row.profile.contactEncrypted, row.profile.userId)
             : null
-        otherProfile = toActiveMatchProfile(row.profile, now, contact)
+        otherProfile = toActiveMatchProfile(row.profile, now, photoUrl, contact)
       } else {
-        otherProfile = toPublicProfile(row.profile, now)
+        otherProfile = toPublicProfile(row.profile, now, photoUrl)
       }
       return {
         match: {

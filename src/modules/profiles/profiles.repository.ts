@@ -9,7 +9,8 @@ import {
   users,
 } from '../../core/db/schema.js'
 
-export type ProfileValues = Omit<ProfileRow, 'createdAt' | 'updatedAt'>
+/** profiles.photos is the photos module's to keep (see photos.repository.ts). */
+export type ProfileValues = Omit<ProfileRow, 'createdAt' | 'updatedAt' | 'photos'>
 export type PreferencesValues = Omit<PreferencesRow, 'updatedAt'>
 
 export async function findPreferences(db: Executor, userId: string): Promise<PreferencesRow | undefined> {

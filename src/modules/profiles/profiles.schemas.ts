@@ -26,7 +26,8 @@ export const KOREAN_REGIONS = [
 
 const Gender = Type.Enum(['M', 'F'])
 const Region = Type.Enum([...KOREAN_REGIONS], { description: 'One of the 17 시·도' })
-const PhotoUrl = Type.String({ format: 'uri', pattern: '^https://', maxLength: 2048 })
+/** A URL of one of the caller's own photos, as GET /photos or GET /me gave it. */
+const PhotoUrl = Type.String({ pattern: '^[^\\u0000-\\u0020]+$', maxLength: 2048 })
 
 export const VisibilityInput = Type.Object(
   {
@@ -64,9 +65,11 @@ export const ProfileInput = Type.Object({
   intro: Type.Optional(Nullable(Text({ maxLength: 500, multiline: true }))),
   photos: Type.Optional(
     Type.Array(PhotoUrl, {
-      maxItems: 6,
+      maxItems: 20,
       uniqueItems: true,
-      description: 'Up to 6 https URLs (pre-signed uploads)',
+      description:
+        'Left out: the photos stay as they are. Given: URLs of your own photos (POST /photos) in the order ' +
+        'wanted (others follow); any other URL is 400 PHOTO_NOT_OWNED',
     }),
   ),
   visible: Type.Optional(VisibilityInput),
@@ -94,7 +97,9 @@ export const Profile = Type.Object(
     region: Nullable(Type.String()),
     job: Nullable(Type.String()),
     intro: Nullable(Type.String()),
-    photos: Type.Array(Type.String()),
+    photos: Type.Array(Type.String(), {
+      description: 'Your photos (pending ones too, not rejected ones) in order; GET /photos has their status',
+    }),
     visible: Visibility,
     contact: Nullable(Type.String()),
     updatedAt: DateTime,
@@ -107,7 +112,10 @@ export const PublicProfile = Type.Object(
     userId: Uuid,
     nickname: Type.String(),
     gender: Gender,
-    photos: Type.Array(Type.String()),
+    photos: Type.Array(Type.String(), {
+      description:
+        "Photo URLs in the owner's order: approved ones (PHOTO_MODERATION=pre) or all not rejected (post)",
+    }),
     age: Type.Optional(Type.Integer()),
     height: Type.Optional(Type.Integer()),
     region: Type.Optional(Type.String()),

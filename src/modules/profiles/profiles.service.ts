@@ -6,6 +6,7 @@ import type { FieldCipher } from '../../core/security/crypto.js'
 import { yearAge } from '../../core/time.js'
 import type { Admit, AuthContext } from '../auth/authenticate.js'
 import { currentConsents } from '../consents/consents.service.js'
+import type { PhotoService } from '../photos/photos.service.js'
 import { toUser } from '../users/users.schemas.js'
 import {
   findMe,
@@ -17,8 +18,8 @@ import type { PreferencesInput, ProfileInput } from './profiles.schemas.js'
 export const ADULT_AGE = 19
 const MAX_PLAUSIBLE_AGE = 100
 
-/** The owner's view: every field, the contact decrypted. */
-export function toProfile(row: ProfileRow, now: Date, cipher: FieldCipher) {
+/** The owner's view: every field, the contact decrypted, their photos' URLs (`photos`). */
+export function toProfile(row: ProfileRow, now: Date, cipher: FieldCipher, photos: string[]) {
   return {
     userId: row.userId,
     nickname: row.nickname,
@@ -29,7 +30,7 @@ export function toProfile(row: ProfileRow, now: Date, cipher: FieldCipher) {
     region: row.region,
     job: row.job,
     intro: row.intro,
-    photos: row.photos,
+    photos,
     visible: { ...DEFAULT_VISIBILITY, ...row.visible },
     contact: row.contactEncrypted ? cipher.decrypt(row.contactEncrypted, row.userId) : null,
     updatedAt: row.updatedAt.toISOString(),
@@ -40,8 +41,13 @@ export function toProfile(row: ProfileRow, now: Date, cipher: FieldCipher) {
  * The other person of an active match: exactly what their `visible` settings show anyone (DESIGN §5:
  * the age, never the birth year), plus their contact when they consented to share it.
  */
-export function toActiveMatchProfile(row: PublicProfileRow, now: Date, contact: string | null) {
-  return { ...toPublicProfile(row, now), ...(contact !== null ? { contact } : {}) }
+export function toActiveMatchProfile(
+  row: PublicProfileRow,
+  now: Date,
+  photoUrl: (key: string) => string,
+  contact: string | null,
+) {
+  return { ...toPublicProfile(row, now, photoUrl), ...(contact !== null ? { contact } : {}) }
 }
 
 const OPEN_CHAT = /^https:\/\/open\.kakao\.com\/(o|me)\/[A-Za-z0-9_-]{1,100}$/
@@ -79,14 +85,17 @@ export type PublicProfileRow = Pick<
   | 'visible'
 >
 
-/** What another person sees: only the fields the owner's `visible` settings allow, never the birth year. */
-export function toPublicProfile(row: PublicProfileRow, now: Date) {
+/**
+ * What another person sees: only the fields the owner's `visible` settings allow, never the birth
+ * year; the photos others may see (profiles.photos holds their storage keys).
+ */
+export function toPublicProfile(row: PublicProfileRow, now: Date, photoUrl: (key: string) => string) {
   const visible = { ...DEFAULT_VISIBILITY, ...row.visible }
   return {
     userId: row.userId,
     nickname: row.nickname,
     gender: row.gender,
-    photos: row.photos,
+    photos: row.photos.map(photoUrl),
     ...(visible.age ? { age: yearAge(row.birthYear, now) } : {}),
     ...(visible.height && row.height !== null ? { height: row.height } : {}),
     ...(visible.region && row.region !== null ? { region: row.region } : {}),
@@ -122,14 +131,21 @@ const trimOrNull = (value: string | null | undefined) => {
   return trimmed ? trimmed : null
 }
 
-export function createProfileService({ db, clock, cipher }: CoreDeps, consentVersions: ConsentVersions) {
+export function createProfileService(
+  { db, clock, cipher, photos }: CoreDeps & { photos: Pick<PhotoService, 'orderByUrls' | 'refreshVisible' | 'ownUrls'> },
+  consentVersions: ConsentVersions,
+) {
   return {
     /**
      * GET /me: the caller's row, profile and preferences in one statement, their consents alongside;
      * `admit` checks the row (revoked, deleted, banned) before anything is returned.
      */
     async me(userId: string, admit: Admit) {
-      const [found, consents] = await Promise.all([findMe(db, userId), currentConsents(db, userId)])
+      const [found, consents, ownPhotos] = await Promise.all([
+        findMe(db, userId),
+        currentConsents(db, userId),
+        photos.ownUrls(db, userId),
+      ])
       const consentsMissing = REQUIRED_CONSENTS.filter(
         (type) => consents[type]?.version !== consentVersions[type],
       ).map((type) => ({ type, version: consentVersions[type] }))
@@ -138,14 +154,17 @@ export function createProfileService({ db, clock, cipher }: CoreDeps, consentVer
       const now = clock()
       return {
         user: toUser(user),
-        profile: found?.profile ? toProfile(found.profile, now, cipher) : null,
+        profile: found?.profile ? toProfile(found.profile, now, cipher, ownPhotos) : null,
         preferences: found?.preferences ? toPreferences(found.preferences) : null,
         consents,
         consentsMissing,
       }
     },
 
-    /** PUT /profile: replaces the caller's profile. Fields left out are cleared (PUT semantics). */
+    /**
+     * PUT /profile: replaces the caller's profile. Fields left out are cleared (PUT semantics), except
+     * `photos`: left out, the photos stay; given, they must be the caller's own and are put in order.
+     */
     async saveProfile(auth: AuthContext, input: ProfileInput) {
       const now = clock()
       const age = yearAge(input.birthYear, now)
@@ -162,24 +181,25 @@ export function createProfileService({ db, clock, cipher }: CoreDeps, consentVer
       const nickname = trimOrNull(input.nickname)
       if (!nickname) throw badRequest('VALIDATION_ERROR', 'nickname must not be blank')
       const contact = trimOrNull(input.contact)
-      const row = await saveProfileRow(
-        db,
-        {
-          userId: auth.userId,
-          nickname,
-          gender: input.gender,
-          birthYear: input.birthYear,
-          height: input.height ?? null,
-          region: input.region ?? null,
-          job: trimOrNull(input.job),
-          intro: trimOrNull(input.intro),
-          photos: input.photos ?? [],
-          visible: { ...DEFAULT_VISIBILITY, ...input.visible },
-          contactEncrypted: contact ? cipher.encrypt(normaliseContact(contact), auth.userId) : null,
-        },
-        now,
-      )
-      return toProfile(row, now, cipher)
+      const values = {
+        userId: auth.userId,
+        nickname,
+        gender: input.gender,
+        birthYear: input.birthYear,
+        height: input.height ?? null,
+        region: input.region ?? null,
+        job: trimOrNull(input.job),
+        intro: trimOrNull(input.intro),
+        visible: { ...DEFAULT_VISIBILITY, ...input.visible },
+        contactEncrypted: contact ? cipher.encrypt(normaliseContact(contact), auth.userId) : null,
+      }
+      return db.transaction(async (tx) => {
+        const row = await saveProfileRow(tx, values, now)
+        // A new profile shows the photos uploaded before it; `photos` given reorders them.
+        if (input.photos) await photos.orderByUrls(tx, auth.userId, input.photos)
+        else await photos.refreshVisible(tx, auth.userId)
+        return toProfile(row, now, cipher, await photos.ownUrls(tx, auth.userId))
+      })
     },
 
     /** PUT /preferences: replaces the caller's preferences. */

@@ -39,8 +39,13 @@ export function toBatchRun(row: BatchRunRow) {
   }
 }
 
-export function createRecommendationService(deps: { db: Database; clock: Clock; runner: BatchRunner }) {
-  const { db, clock, runner } = deps
+export function createRecommendationService(deps: {
+  db: Database
+  clock: Clock
+  runner: BatchRunner
+  photoUrl: (key: string) => string
+}) {
+  const { db, clock, runner, photoUrl } = deps
   return {
     /**
      * GET /recommendations: the caller's list for a week (default: their newest), best first. The
@@ -60,7 +65,7 @@ export function createRecommendationService(deps: { db: Database; clock: Clock; 
         batchWeek: r.batchWeek,
         score: r.score,
         liked: r.liked,
-        profile: toPublicProfile(r.profile, now),
+        profile: toPublicProfile(r.profile, now, photoUrl),
       }))
     },
 

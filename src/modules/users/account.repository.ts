@@ -10,13 +10,16 @@ import {
   profiles,
   recommendations,
 } from '../../core/db/schema.js'
+import { erasePhotosOf } from '../photos/photos.repository.js'
 
 /**
- * Erases what an account holds about its person (PIPA): profile (photos, contact), preferences,
+ * Erases what an account holds about its person (PIPA): profile (contact), photos (rows now, files
+ * once the transaction commits), preferences,
  * consents, blocks and likes either way, their recommendations and exposure rows. Payments and the
  * audit log are kept; they point to the anonymised user row.
  */
-export async function erasePersonalData(tx: Executor, userId: string): Promise<void> {
+export async function erasePersonalData(tx: Executor, userId: string, now: Date): Promise<void> {
+  await erasePhotosOf(tx, userId, now)
   await tx.delete(profiles).where(eq(profiles.userId, userId))
   await tx.delete(preferences).where(eq(preferences.userId, userId))
   await tx.delete(consents).where(eq(consents.userId, userId))

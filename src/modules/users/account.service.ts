@@ -2,6 +2,7 @@ import { eq, or, type SQL } from 'drizzle-orm'
 import { matches } from '../../core/db/schema.js'
 import type { CoreDeps } from '../../core/deps.js'
 import { unauthorized } from '../../core/errors.js'
+import type { MediaJanitor } from '../../core/storage/deletions.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { closeMatches } from '../matches/matches.repository.js'
 import { erasePersonalData, rememberBannedIdentity } from './account.repository.js'
@@ -11,11 +12,13 @@ export function createAccountService({
   db,
   clock,
   identities,
-}: Pick<CoreDeps, 'db' | 'clock' | 'identities'>) {
+  janitor,
+}: Pick<CoreDeps, 'db' | 'clock' | 'identities'> & { janitor: MediaJanitor }) {
   return {
     /**
      * DELETE /me: closes the person's matches, erases their personal data and anonymises the
-     * account, in one transaction; their tokens stop working at once. A banned person's Kakao id is
+     * account, in one transaction; their tokens stop working at once; their photos' and uploads'
+     * files are deleted once it commits. A banned person's Kakao id is
      * remembered as a keyed hash, so that deleting the account does not lift the ban.
      */
     async deleteAccount(auth: AuthContext): Promise<void> {
@@ -25,9 +28,10 @@ export function createAccountService({
         const now = clock()
         if (user.banned) await rememberBannedIdentity(tx, identities.hash(user.kakaoUserId))
         await closeMatches(tx, or(eq(matches.userA, user.id), eq(matches.userB, user.id)) as SQL, now)
-        await erasePersonalData(tx, user.id)
+        await erasePersonalData(tx, user.id, now)
         await anonymiseUser(tx, user.id, now)
       })
+      await janitor.drain()
     },
   }
 }
