@@ -197,7 +197,9 @@ describe('OpenAPI', () => {
       if (takesBody && !path.endsWith('/close') && !path.endsWith('/approve') && path !== '/auth/logout') {
         const content = op.requestBody?.content
         assert.ok(
-          content?.['application/json']?.schema ?? content?.['text/csv']?.schema ?? content?.['image/jpeg']?.schema,
+          content?.['application/json']?.schema ??
+            content?.['text/csv']?.schema ??
+            content?.['image/jpeg']?.schema,
           `${path} has no body schema`,
         )
       }

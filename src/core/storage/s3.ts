@@ -8,6 +8,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { StorageConfig } from '../config.js'
 import { AppError } from '../errors.js'
+import type { Clock } from '../time.js'
 import { assertKey, type MediaStorage, ObjectTooLarge } from './storage.js'
 
 type S3Config = Extract<StorageConfig, { kind: 's3' }>
@@ -22,12 +23,17 @@ const DELETE_BATCH = 1000
  * signed headers, so the bucket refuses another type or length. Every call has S3_TIMEOUT_MS; the
  * SDK retries (all of these calls are idempotent) and a failure is 503 STORAGE_UNAVAILABLE.
  */
-export function createS3Storage(config: S3Config): MediaStorage {
+export function createS3Storage(config: S3Config, clock: Clock): MediaStorage {
   const client = new S3Client({
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     forcePathStyle: config.forcePathStyle,
-    requestHandler: { connectionTimeout: config.timeoutMs, requestTimeout: config.timeoutMs },
+    // The handler only warns about a slow request unless told to fail it.
+    requestHandler: {
+      connectionTimeout: config.timeoutMs,
+      requestTimeout: config.timeoutMs,
+      throwOnRequestTimeout: true,
+    },
     maxAttempts: 3,
     // Checksums the SDK would add by default end up in pre-signed URLs, computed over no body at all
     // (the browser's upload would then fail), and R2 does not support all of them.
@@ -44,7 +50,8 @@ export function createS3Storage(config: S3Config): MediaStorage {
 
     async presignPut({ key, contentType, size, expiresAt }) {
       assertKey(key)
-      const now = new Date()
+      // The API's clock signs (and dates the expiry) so that both agree; production's is the system's.
+      const now = clock()
       const url = await getSignedUrl(
         client,
         new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: size }),

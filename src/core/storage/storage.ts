@@ -73,5 +73,5 @@ export async function openStorage(config: StorageConfig, options: StorageOptions
     return createLocalStorage({ dir: config.dir, ...options })
   }
   const { createS3Storage } = await import('./s3.js')
-  return createS3Storage(config)
+  return createS3Storage(config, options.clock)
 }
