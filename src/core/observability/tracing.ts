@@ -135,7 +135,10 @@ async function loadInstrumentations() {
       disableIncomingRequestInstrumentation: true,
       startOutgoingSpanHook: (request) => {
         const port = request.port ? `:${request.port}` : ''
-        const path = (request.path ?? '/').split('?')[0]
+        // Storage calls (AWS SDK, signed) name objects by key, and keys hold user ids: the origin only.
+        const headers = (request.headers ?? {}) as Record<string, unknown>
+        const signedForS3 = Object.keys(headers).some((name) => name.toLowerCase() === 'x-amz-content-sha256')
+        const path = signedForS3 ? '' : (request.path ?? '/').split('?')[0]
         return {
           'url.full': `${request.protocol ?? 'http:'}//${request.hostname ?? request.host}${port}${path}`,
         }
