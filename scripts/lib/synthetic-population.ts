@@ -133,10 +133,11 @@ export function generatePopulation(options: PopulationOptions): SyntheticPerson[
       region,
       job: random() < 0.75 ? pick(JOBS) : null,
       intro: random() < 0.6 ? `${pick([...keywords])} 좋아하는 ${region} 사람이에요` : null,
-      photos: Array.from(
-        { length: photoCount },
-        (_, p) => `https://cdn.shh-match.example/demo/${i}/${p}.jpg`,
-      ),
+      // Storage keys as profiles.photos holds them (no file behind them: only their count matters here).
+      photos: Array.from({ length: photoCount }, (_, p) => {
+        const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+        return `photos/${id(i)}/${id(p)}.webp`
+      }),
       targetGender: gender === 'M' ? 'F' : 'M',
       ageMin,
       ageMax,
