@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 # SHH Match API: compiled JavaScript on Node 24 LTS, production dependencies only, non-root.
 
-# The image is the runtime: --omit=optional leaves out the `node` package, which brings Node 24 to
-# machines whose own Node is older and would only add a second, unused Node binary here.
+# The image is the runtime: the `node` package, which brings Node 24 to machines whose own Node is
+# older, would only add a second, unused Node binary here, so the build leaves optional packages out
+# and the runtime removes that one (sharp's prebuilt libvips is optional too, and needed).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -18,9 +19,12 @@ ENV NODE_ENV=production \
     PORT=8000
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund && rm -rf node_modules/node node_modules/.bin/node \
+    && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY drizzle ./drizzle
+# Local photo storage (STORAGE=local, MEDIA_DIR=./data/media): a volume in docker-compose.yml.
+RUN mkdir -p /app/data/media && chown -R node:node /app/data
 USER node
 EXPOSE 8000
 # Liveness only: /readyz (database and migrations) is for the load balancer.
