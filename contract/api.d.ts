@@ -1195,7 +1195,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "BAD_REQUEST" | "INVALID_CONTACT" | "UNDERAGE" | "VALIDATION_ERROR";
+                                code: "BAD_REQUEST" | "INVALID_CONTACT" | "PHOTO_NOT_OWNED" | "UNDERAGE" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1586,8 +1586,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1603,8 +1603,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1612,7 +1612,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1620,8 +1620,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1629,7 +1629,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1637,8 +1671,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1654,8 +1688,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1663,7 +1697,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1671,8 +1705,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE" | "STORAGE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1736,8 +1770,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1745,7 +1779,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1753,8 +1787,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1762,7 +1796,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1770,8 +1804,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1787,8 +1821,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1796,7 +1830,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1804,8 +1838,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1864,8 +1898,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "INVALID_PHOTO" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1881,8 +1915,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1890,7 +1924,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1898,8 +1932,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1915,8 +1949,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "UPLOAD_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1932,8 +1966,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "UPLOAD_NOT_RECEIVED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1941,7 +1975,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1949,8 +2017,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1966,8 +2034,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1975,7 +2043,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1983,8 +2051,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE" | "STORAGE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2056,8 +2124,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "PHOTO_NOT_OWNED" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2073,8 +2141,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2082,7 +2150,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2090,8 +2158,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2099,7 +2167,41 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2107,8 +2209,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2124,8 +2226,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2133,7 +2235,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2141,8 +2243,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2196,8 +2298,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2213,8 +2315,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2222,7 +2324,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2230,8 +2332,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2247,8 +2349,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PHOTO_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2256,7 +2358,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2264,8 +2417,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2281,8 +2434,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2290,7 +2443,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2298,8 +2451,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2324,10 +2477,10 @@ export interface paths {
         /** Photos by status (default pending: the moderation queue), oldest first, with owner and thumbnail */
         get: {
             parameters: {
-                query: {
+                query?: {
                     status?: "pending" | "approved" | "rejected";
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2375,8 +2528,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2392,8 +2545,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2401,7 +2554,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2409,8 +2562,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2418,7 +2571,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2426,8 +2579,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2443,8 +2596,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2452,7 +2605,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2460,8 +2613,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2535,8 +2688,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2552,8 +2705,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2561,7 +2714,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2569,8 +2722,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2586,8 +2739,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PHOTO_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2603,8 +2756,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PHOTO_NOT_PENDING";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2612,7 +2765,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2620,8 +2824,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2637,8 +2841,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2646,7 +2850,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2654,8 +2858,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2734,8 +2938,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2751,8 +2955,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2760,7 +2964,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2768,8 +2972,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "ADMIN_ONLY" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2785,8 +2989,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PHOTO_NOT_FOUND";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2802,8 +3006,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "PHOTO_NOT_PENDING";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2811,7 +3015,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2819,8 +3074,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2836,8 +3091,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2845,7 +3100,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2853,8 +3108,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2918,8 +3173,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "UPLOAD_SIZE_MISMATCH" | "UPLOAD_TYPE_MISMATCH" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2927,7 +3182,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed (banned, or not an admin) */
+                /** @description Authenticated but not allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2935,8 +3190,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "UPLOAD_URL_EXPIRED" | "UPLOAD_URL_INVALID";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2944,7 +3199,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Rate limit exceeded */
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2952,8 +3258,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2969,8 +3275,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -2978,7 +3284,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable */
+                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2986,8 +3292,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @example MATCH_NOT_FOUND */
-                                code: string;
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;

@@ -7,6 +7,7 @@ import { errorResponses } from '../src/core/http/schemas.js'
 import { createTestContext, type SignedIn, type TestContext, validPreferences } from './helpers/context.js'
 import { CURRENT_CONSENTS, waitForRun } from './helpers/factories.js'
 import { type ContractChecker, contractChecker, type Exchange } from './helpers/openapi-contract.js'
+import { jpeg } from './helpers/photos.js'
 
 /**
  * The front end's contract, checked at run time: a realistic session of two people and an
@@ -87,6 +88,96 @@ describe('the OpenAPI document, checked against a session', () => {
     }
     me = (await get('/me', minsu)).json()
     assert.deepEqual(me.consentsMissing, [])
+
+    // Photos: an upload through local storage's pre-signed PUT, processing, order, moderation.
+    const image = await jpeg(400, 300)
+    const upload = async (who: SignedIn, bytes: Buffer) => {
+      const asked = await send('POST', '/photos/uploads', who, {
+        contentType: 'image/jpeg',
+        size: bytes.length,
+      })
+      assert.equal(asked.statusCode, 201)
+      const { uploadId, url, headers } = asked.json()
+      const put = await call({ method: 'PUT', url, headers, payload: bytes })
+      assert.equal(put.statusCode, 204)
+      return { uploadId, url, headers }
+    }
+    const addPhoto = async (who: SignedIn) => {
+      const res = await send('POST', '/photos', who, { uploadId: (await upload(who, image)).uploadId })
+      assert.equal(res.statusCode, 201)
+      return res.json() as { id: string; url: string }
+    }
+    const kept = await addPhoto(minsu)
+    const dropped = await addPhoto(minsu)
+    assert.deepEqual(
+      (await send('PUT', '/photos/order', minsu, { ids: [dropped.id, kept.id] }))
+        .json()
+        .map((p: { id: string }) => p.id),
+      [dropped.id, kept.id],
+    )
+    assert.equal((await get('/photos', minsu)).json().length, 2)
+    assert.equal((await get('/admin/photos?status=pending', admin)).json().total, 2)
+    assert.equal((await send('POST', `/admin/photos/${kept.id}/approve`, admin)).json().status, 'approved')
+    await expectError(await send('POST', `/admin/photos/${kept.id}/approve`, admin), 409, 'PHOTO_NOT_PENDING')
+    const rejected = await send('POST', `/admin/photos/${dropped.id}/reject`, admin, {
+      reason: '얼굴이 안 보여요',
+    })
+    assert.equal(rejected.json().status, 'rejected')
+    assert.equal((await send('DELETE', `/photos/${dropped.id}`, minsu)).statusCode, 204)
+    await expectError(await send('DELETE', `/photos/${dropped.id}`, minsu), 404, 'PHOTO_NOT_FOUND')
+    await expectError(
+      await send('PUT', '/profile', jieun, {
+        nickname: 'n',
+        gender: 'F',
+        birthYear: 1995,
+        photos: [kept.url],
+      }),
+      400,
+      'PHOTO_NOT_OWNED',
+    )
+    await expectError(await send('PUT', '/photos/order', jieun, { ids: [kept.id] }), 400, 'PHOTO_NOT_OWNED')
+    const text = Buffer.from('not a photo at all')
+    await expectError(
+      await send('POST', '/photos', jieun, { uploadId: (await upload(jieun, text)).uploadId }),
+      400,
+      'INVALID_PHOTO',
+    )
+    await expectError(
+      await send('POST', '/photos', jieun, { uploadId: crypto.randomUUID() }),
+      404,
+      'UPLOAD_NOT_FOUND',
+    )
+    const waiting = await send('POST', '/photos/uploads', jieun, {
+      contentType: 'image/jpeg',
+      size: image.length,
+    })
+    await expectError(
+      await send('POST', '/photos', jieun, { uploadId: waiting.json().uploadId }),
+      409,
+      'UPLOAD_NOT_RECEIVED',
+    )
+    const forged = new URL(waiting.json().url, 'http://api.test')
+    forged.searchParams.set('size', String(image.length + 1))
+    await expectError(
+      await call({
+        method: 'PUT',
+        url: `${forged.pathname}${forged.search}`,
+        headers: waiting.json().headers,
+        payload: image,
+      }),
+      403,
+      'UPLOAD_URL_INVALID',
+    )
+    await expectError(
+      await call({
+        method: 'PUT',
+        url: waiting.json().url,
+        headers: { 'content-type': 'image/png' },
+        payload: image,
+      }),
+      400,
+      'UPLOAD_TYPE_MISMATCH',
+    )
 
     // The operator builds this week's lists; both people see each other.
     const started = await send('POST', '/admin/recs/run', admin, {})

@@ -105,7 +105,10 @@ export function createLocalStorage(options: StorageOptions & { dir: string }): M
           }),
           response: {
             204: Type.Null({ description: 'Stored' }),
-            ...errorResponses(400, 403),
+            ...errorResponses({
+              400: ['UPLOAD_TYPE_MISMATCH', 'UPLOAD_SIZE_MISMATCH'],
+              403: ['UPLOAD_URL_INVALID', 'UPLOAD_URL_EXPIRED'],
+            }),
           },
         },
       },

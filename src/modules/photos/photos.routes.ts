@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { authErrors, Page } from '../../core/http/schemas.js'
+import { adminErrors, authErrors, Page } from '../../core/http/schemas.js'
 import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import {
@@ -35,7 +35,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox<{
           'Start a photo upload: a pre-signed PUT (10 minutes) for one JPEG, PNG or WebP of at most PHOTO_MAX_BYTES; at most 3 open at once',
         security,
         body: UploadBody,
-        response: { 201: Upload, ...authErrors(400, 429) },
+        response: { 201: Upload, ...authErrors({ 503: ['STORAGE_UNAVAILABLE'] }) },
       },
     },
     async (request, reply) =>
@@ -53,7 +53,15 @@ export const photoRoutes: FastifyPluginAsyncTypebox<{
           'Turn your upload into a photo: checked by its content, upright, metadata (GPS) stripped, resized, watermarked, WebP',
         security,
         body: ClaimBody,
-        response: { 201: Photo, ...authErrors(400, 404, 409, 429) },
+        response: {
+          201: Photo,
+          ...authErrors({
+            400: ['INVALID_PHOTO'],
+            404: ['UPLOAD_NOT_FOUND'],
+            409: ['UPLOAD_NOT_RECEIVED'],
+            503: ['STORAGE_UNAVAILABLE'],
+          }),
+        },
       },
     },
     async (request, reply) =>
@@ -83,7 +91,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Reorder your photos (those not listed follow in their order)',
         security,
         body: OrderBody,
-        response: { 200: Type.Array(Photo), ...authErrors(400) },
+        response: { 200: Type.Array(Photo), ...authErrors({ 400: ['PHOTO_NOT_OWNED'] }) },
       },
     },
     async (request) => photos.order(caller(request), request.body.ids),
@@ -98,7 +106,10 @@ export const photoRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Delete one of your photos and its files',
         security,
         params: PhotoParams,
-        response: { 204: Type.Null({ description: 'Deleted' }), ...authErrors(400, 404) },
+        response: {
+          204: Type.Null({ description: 'Deleted' }),
+          ...authErrors({ 404: ['PHOTO_NOT_FOUND'] }),
+        },
       },
     },
     async (request, reply) => {
@@ -117,7 +128,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox<{
           'Photos by status (default pending: the moderation queue), oldest first, with owner and thumbnail',
         security,
         querystring: AdminPhotosQuery,
-        response: { 200: Page(AdminPhoto), ...authErrors(400) },
+        response: { 200: Page(AdminPhoto), ...adminErrors() },
       },
     },
     async (request) => photos.adminList(request.query),
@@ -132,7 +143,10 @@ export const photoRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Approve a pending photo (audited)',
         security,
         params: PhotoParams,
-        response: { 200: AdminPhoto, ...authErrors(400, 404, 409) },
+        response: {
+          200: AdminPhoto,
+          ...adminErrors({ 404: ['PHOTO_NOT_FOUND'], 409: ['PHOTO_NOT_PENDING'] }),
+        },
       },
     },
     async (request) => photos.approve(caller(request), request.params.photoId),
@@ -148,7 +162,10 @@ export const photoRoutes: FastifyPluginAsyncTypebox<{
         security,
         params: PhotoParams,
         body: RejectBody,
-        response: { 200: AdminPhoto, ...authErrors(400, 404, 409) },
+        response: {
+          200: AdminPhoto,
+          ...adminErrors({ 404: ['PHOTO_NOT_FOUND'], 409: ['PHOTO_NOT_PENDING'] }),
+        },
       },
     },
     async (request) => photos.reject(caller(request), request.params.photoId, request.body.reason),

@@ -34,7 +34,10 @@ export const profileRoutes: FastifyPluginAsyncTypebox<{
         summary: "Save or replace the caller's profile",
         security,
         body: ProfileInput,
-        response: { 200: Profile, ...authErrors({ 400: ['UNDERAGE', 'INVALID_CONTACT'] }) },
+        response: {
+          200: Profile,
+          ...authErrors({ 400: ['UNDERAGE', 'INVALID_CONTACT', 'PHOTO_NOT_OWNED'] }),
+        },
       },
     },
     async (request) => profiles.saveProfile(caller(request), request.body),

@@ -132,7 +132,12 @@ const trimOrNull = (value: string | null | undefined) => {
 }
 
 export function createProfileService(
-  { db, clock, cipher, photos }: CoreDeps & { photos: Pick<PhotoService, 'orderByUrls' | 'refreshVisible' | 'ownUrls'> },
+  {
+    db,
+    clock,
+    cipher,
+    photos,
+  }: CoreDeps & { photos: Pick<PhotoService, 'orderByUrls' | 'refreshVisible' | 'ownUrls'> },
   consentVersions: ConsentVersions,
 ) {
   return {
