@@ -185,4 +185,36 @@ describe('when storage fails', () => {
       assert.equal((await claim(app, minsu, upload.uploadId)).statusCode, 201)
     })
   }
+
+  it('answers 503 STORAGE_UNAVAILABLE for an upload when the SDK finds no credentials to sign with', async () => {
+    const names = [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SHARED_CREDENTIALS_FILE',
+      'AWS_CONFIG_FILE',
+      'AWS_EC2_METADATA_DISABLED',
+    ]
+    const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]))
+    delete process.env.AWS_ACCESS_KEY_ID
+    delete process.env.AWS_SECRET_ACCESS_KEY
+    process.env.AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/credentials'
+    process.env.AWS_CONFIG_FILE = '/nonexistent/config'
+    process.env.AWS_EC2_METADATA_DISABLED = 'true'
+    try {
+      const unsigned = await ctx.build(s3.env())
+      const res = await unsigned.inject({
+        method: 'POST',
+        url: '/photos/uploads',
+        headers: minsu.headers,
+        payload: { contentType: 'image/jpeg', size: 1000 },
+      })
+      assert.equal(res.statusCode, 503, res.body)
+      assert.equal(res.json().error.code, 'STORAGE_UNAVAILABLE')
+    } finally {
+      for (const name of names) {
+        if (saved[name] === undefined) delete process.env[name]
+        else process.env[name] = saved[name]
+      }
+    }
+  })
 })

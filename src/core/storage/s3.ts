@@ -52,15 +52,21 @@ export function createS3Storage(config: S3Config, clock: Clock): MediaStorage {
       assertKey(key)
       // The API's clock signs (and dates the expiry) so that both agree; production's is the system's.
       const now = clock()
-      const url = await getSignedUrl(
-        client,
-        new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: size }),
-        {
-          expiresIn: Math.max(1, Math.round((expiresAt.getTime() - now.getTime()) / 1000)),
-          signingDate: now,
-          signableHeaders: new Set(['content-type', 'content-length']),
-        },
-      )
+      let url: string
+      try {
+        url = await getSignedUrl(
+          client,
+          new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: size }),
+          {
+            expiresIn: Math.max(1, Math.round((expiresAt.getTime() - now.getTime()) / 1000)),
+            signingDate: now,
+            signableHeaders: new Set(['content-type', 'content-length']),
+          },
+        )
+      } catch (err) {
+        // Signing is local, but it needs credentials: none found in the default chain is a 503 too.
+        throw unavailable(err)
+      }
       // Content-Length is signed too; browsers set it from the body (scripts may not).
       return { url, headers: { 'Content-Type': contentType } }
     },
