@@ -120,7 +120,6 @@ before(async () => {
       gender: 'F',
       birthYear: 1997,
       region: '서울',
-      photos: ['https://cdn.example.com/600.jpg'],
       contact: '01012345678',
     },
   })
