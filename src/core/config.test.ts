@@ -22,6 +22,10 @@ const SAFE_PROD = {
   BANK_ACCOUNT: '110-123-456789',
   CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
   DATABASE_URL: 'postgres://app:pw@db:5432/kakao_match',
+  IDENTITY_VERIFY: 'portone',
+  PORTONE_API_SECRET: 'portone-api-secret',
+  PORTONE_STORE_ID: 'store-4b3a1c2d-0000-4000-8000-0123456789ab',
+  PORTONE_IDENTITY_CHANNEL_KEY: 'channel-key-9f8e7d6c-0000-4000-8000-0123456789ab',
 }
 
 function refusal(env: Record<string, string>): string {
@@ -208,6 +212,21 @@ describe('configuration', () => {
         /SYNC_SHARED_SECRET/,
       ],
       [
+        'IDENTITY_VERIFY=none while IDENTITY_REQUIRED is true (its default in prod)',
+        { IDENTITY_VERIFY: undefined },
+        /IDENTITY_REQUIRED.*IDENTITY_VERIFY=portone/,
+      ],
+      [
+        'IDENTITY_VERIFY=none with IDENTITY_REQUIRED=true',
+        { IDENTITY_VERIFY: 'none', IDENTITY_REQUIRED: 'true' },
+        /IDENTITY_VERIFY/,
+      ],
+      [
+        'a PORTONE_API_BASE over plain http',
+        { PORTONE_API_BASE: 'http://api.portone.io' },
+        /PORTONE_API_BASE/,
+      ],
+      [
         'the dev key among DATA_ENCRYPTION_OLD_KEYS',
         { DATA_ENCRYPTION_OLD_KEYS: `${Buffer.alloc(32, 3).toString('base64')},${DEV_DATA_ENCRYPTION_KEY}` },
         /DATA_ENCRYPTION_OLD_KEYS/,
@@ -220,6 +239,49 @@ describe('configuration', () => {
         assert.match(refusal(env), variable)
       })
     }
+  })
+
+  describe('identity verification', () => {
+    it('is off and not required by default in dev and test, required by default in prod', () => {
+      const dev = loadConfig({})
+      assert.deepEqual(dev.identity, { verify: 'none', required: false })
+      assert.equal(dev.portone.apiBase, 'https://api.portone.io')
+      assert.equal(loadConfig({ APP_ENV: 'test' }).identity.required, false)
+      const prod = loadConfig(SAFE_PROD)
+      assert.deepEqual(prod.identity, { verify: 'portone', required: true })
+      assert.equal(prod.portone.storeId, SAFE_PROD.PORTONE_STORE_ID)
+      assert.equal(prod.portone.timeoutMs, 5_000)
+    })
+
+    it('runs prod without it only when IDENTITY_REQUIRED=false', () => {
+      const { IDENTITY_VERIFY: _, ...rest } = SAFE_PROD
+      const config = loadConfig({ ...rest, IDENTITY_REQUIRED: 'false' })
+      assert.deepEqual(config.identity, { verify: 'none', required: false })
+    })
+
+    it('needs the PortOne secret, store and channel with IDENTITY_VERIFY=portone, in any environment', () => {
+      for (const name of ['PORTONE_API_SECRET', 'PORTONE_STORE_ID', 'PORTONE_IDENTITY_CHANNEL_KEY']) {
+        const env: Record<string, string> = {
+          IDENTITY_VERIFY: 'portone',
+          PORTONE_API_SECRET: 's',
+          PORTONE_STORE_ID: 'store',
+          PORTONE_IDENTITY_CHANNEL_KEY: 'channel',
+        }
+        delete env[name]
+        assert.match(refusal(env), new RegExp(name))
+      }
+    })
+
+    it('takes an origin as PORTONE_API_BASE (the SDK drops any path) and a bounded timeout', () => {
+      assert.equal(
+        loadConfig({ PORTONE_API_BASE: 'http://127.0.0.1:5714/' }).portone.apiBase,
+        'http://127.0.0.1:5714',
+      )
+      assert.match(refusal({ PORTONE_API_BASE: 'https://api.portone.io/v2' }), /PORTONE_API_BASE/)
+      assert.match(refusal({ PORTONE_TIMEOUT_MS: '0' }), /PORTONE_TIMEOUT_MS/)
+      assert.match(refusal({ IDENTITY_VERIFY: 'kcb' }), /IDENTITY_VERIFY/)
+      assert.match(refusal({ IDENTITY_REQUIRED: 'maybe' }), /IDENTITY_REQUIRED/)
+    })
   })
 
   it('documents every variable in .env.example, and nothing else', () => {

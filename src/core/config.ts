@@ -56,6 +56,14 @@ const EnvSchema = Type.Object({
   DATA_ENCRYPTION_OLD_KEYS: Type.String({ default: '' }),
   IDENTITY_HASH_KEY: Type.String({ default: DEV_IDENTITY_HASH_KEY }),
 
+  IDENTITY_VERIFY: Type.Union([Type.Literal('none'), Type.Literal('portone')], { default: 'none' }),
+  IDENTITY_REQUIRED: Type.Optional(Type.Boolean()),
+  PORTONE_API_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  PORTONE_STORE_ID: Type.Optional(Type.String({ minLength: 1 })),
+  PORTONE_IDENTITY_CHANNEL_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  PORTONE_API_BASE: Type.String({ pattern: '^https?://[^/?#]+/?$', default: 'https://api.portone.io' }),
+  PORTONE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
+
   PAYMENT_AMOUNT_KRW: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 30000 }),
   PAYMENT_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 3 }),
   BANK_NAME: Type.String({ minLength: 1, default: '샘플은행' }),
@@ -162,8 +170,22 @@ export interface Config {
   dataEncryptionKey: Buffer
   /** Keys rotated out: still used to decrypt values written under them. */
   dataEncryptionOldKeys: Buffer[]
-  /** Keys the hashes of banned identities (never rotated: see core/security/identity-hash.ts). */
+  /** Keys the hashes of banned identities and of verified CIs (never rotated: see core/security/identity-hash.ts). */
   identityHashKey: Buffer
+  identity: {
+    /** How POST /me/identity-verification/complete learns who the person is: PortOne, or (dev/test) the body. */
+    verify: 'none' | 'portone'
+    /** Unverified people get no list, are shown to nobody and cannot like or pay. */
+    required: boolean
+  }
+  /** PortOne V2 (identity verification now; payments share the secret, store and base URL). */
+  portone: {
+    apiSecret: string | undefined
+    storeId: string | undefined
+    identityChannelKey: string | undefined
+    apiBase: string
+    timeoutMs: number
+  }
   payment: {
     amountKrw: number
     expireDays: number
@@ -284,6 +306,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (identityHashKey.length !== 32) {
     throw new ConfigError('Invalid configuration: IDENTITY_HASH_KEY must be 32 bytes, base64-encoded')
   }
+  if (env.IDENTITY_VERIFY === 'portone') {
+    for (const name of ['PORTONE_API_SECRET', 'PORTONE_STORE_ID', 'PORTONE_IDENTITY_CHANNEL_KEY'] as const) {
+      if (!env[name])
+        throw new ConfigError(`Invalid configuration: ${name} is required when IDENTITY_VERIFY=portone`)
+    }
+  }
   if (env.KAKAO_VERIFY === 'idtoken' && !env.KAKAO_CLIENT_ID) {
     throw new ConfigError('Invalid configuration: KAKAO_CLIENT_ID is required when KAKAO_VERIFY=idtoken')
   }
@@ -328,6 +356,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataEncryptionKey: key,
     dataEncryptionOldKeys: oldKeys,
     identityHashKey,
+    identity: {
+      verify: env.IDENTITY_VERIFY,
+      // Production asks everyone to verify unless told otherwise; dev and test keep the old flow.
+      required: env.IDENTITY_REQUIRED ?? env.APP_ENV === 'prod',
+    },
+    portone: {
+      apiSecret: env.PORTONE_API_SECRET,
+      storeId: env.PORTONE_STORE_ID,
+      identityChannelKey: env.PORTONE_IDENTITY_CHANNEL_KEY,
+      apiBase: env.PORTONE_API_BASE.replace(/\/$/, ''),
+      timeoutMs: env.PORTONE_TIMEOUT_MS,
+    },
     payment: {
       amountKrw: env.PAYMENT_AMOUNT_KRW,
       expireDays: env.PAYMENT_EXPIRE_DAYS,
@@ -429,6 +469,15 @@ function assertProductionSafe(config: Config, env: Env): void {
     refuse(
       'CONSENT_VERSIONS is missing; name the published version of each document (terms=…,privacy=…,refund=…,adult=…)',
     )
+  }
+  if (config.identity.required && config.identity.verify === 'none') {
+    refuse(
+      'IDENTITY_REQUIRED=true (the default in prod) needs IDENTITY_VERIFY=portone; ' +
+        'set IDENTITY_REQUIRED=false to run without identity verification',
+    )
+  }
+  if (config.identity.verify === 'portone' && !config.portone.apiBase.startsWith('https://')) {
+    refuse('PORTONE_API_BASE must be an https:// URL')
   }
   // Photos are shown on https pages: an http origin would be blocked as mixed content.
   if (config.storage.kind === 's3' && !config.storage.publicBaseUrl.startsWith('https://')) {

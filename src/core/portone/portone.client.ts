@@ -1,0 +1,155 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { IdentityVerification, PortOneClient } from '@portone/server-sdk'
+import type { Config } from '../config.js'
+import { AppError, serviceUnavailable } from '../errors.js'
+
+/**
+ * PortOne V2, through its maintained SDK (`@portone/server-sdk`). The only file that imports the SDK:
+ * it owns the secret, the store, the base URL (PORTONE_API_BASE: tests point it at a stand-in on
+ * loopback), the timeout, and the mapping of PortOne's failures to our 503 codes. Identity
+ * verification uses it now; payments are meant to add their calls here, sharing all of that.
+ */
+
+/** What the identity service needs to know about one verification (never the person's name). */
+export type IdentityVerificationResult =
+  | { status: 'NOT_FOUND' }
+  | { status: 'READY' | 'FAILED' | 'UNRECOGNIZED'; id: string }
+  | {
+      status: 'VERIFIED'
+      id: string
+      verifiedAt: Date
+      customer: { birthDate?: string; gender?: string; phoneNumber?: string; ci?: string }
+    }
+
+export interface PortOneIdentityClient {
+  /** GET /identity-verifications/{id}; throws 503 IDENTITY_PROVIDER_UNAVAILABLE when PortOne cannot answer. */
+  getIdentityVerification(identityVerificationId: string): Promise<IdentityVerificationResult>
+}
+
+export interface PortOneLog {
+  warn(details: Record<string, unknown>, message: string): void
+  error(details: Record<string, unknown>, message: string): void
+}
+
+/*
+ * The SDK calls the global `fetch` and takes neither a signal nor a fetch of its own, so a call
+ * could hang for as long as undici lets it (minutes). Every call made here runs with an abort
+ * signal in this store, and a pass-through wrapper around the global fetch, installed once, adds
+ * it: the timeout then really closes the connection. Calls made outside this file get no signal
+ * and are passed on untouched.
+ */
+const callSignal = new AsyncLocalStorage<AbortSignal>()
+const WRAPPED = Symbol.for('shh-match.portone.fetch')
+
+function installSignalFetch(): void {
+  const current = globalThis.fetch as typeof fetch & { [WRAPPED]?: true }
+  if (current[WRAPPED]) return
+  const wrapped = (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const signal = callSignal.getStore()
+    if (!signal) return current(input, init)
+    return current(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal })
+  }
+  globalThis.fetch = Object.assign(wrapped, { [WRAPPED]: true as const }) as typeof fetch
+}
+
+/** SDK error types that mean our request or credentials are wrong: an operator must fix them. */
+const CONFIGURATION_ERRORS = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'INVALID_REQUEST'])
+
+const errorType = (err: unknown): string | undefined => {
+  const data = (err as { data?: { type?: unknown } }).data
+  return typeof data?.type === 'string' ? data.type : undefined
+}
+
+/**
+ * Runs one SDK call under the timeout. Anything that is not an answer PortOne meant (no connection,
+ * a timeout, a 5xx, a body that is not JSON, our credentials refused) becomes a 503 with `code`, to
+ * retry later; `expected` lets the caller keep the SDK errors that are answers (a 404 for an unknown id).
+ */
+async function call<T>(
+  options: { timeoutMs: number; log: PortOneLog; code: string; what: string },
+  run: () => Promise<T>,
+  expected?: (err: unknown) => T | undefined,
+): Promise<T> {
+  const signal = AbortSignal.timeout(options.timeoutMs)
+  try {
+    return await callSignal.run(signal, run)
+  } catch (err) {
+    const answer = expected?.(err)
+    if (answer !== undefined) return answer
+    const type = errorType(err)
+    const reason = signal.aborted
+      ? 'timeout'
+      : type
+        ? `PortOne error ${type}`
+        : err instanceof SyntaxError
+          ? 'an answer that is not JSON'
+          : 'no connection'
+    // Only the error's kind is logged: PortOne's messages may repeat what was sent.
+    if (type && CONFIGURATION_ERRORS.has(type)) {
+      options.log.error(
+        { portone: options.what, reason },
+        'PortOne refused our request: check PORTONE_* settings',
+      )
+    } else {
+      options.log.warn({ portone: options.what, reason }, 'PortOne did not answer')
+    }
+    throw serviceUnavailable(options.code, 'The verification provider is not answering; try again shortly')
+  }
+}
+
+export function createPortOneIdentityClient(
+  config: Pick<Config['portone'], 'apiSecret' | 'storeId' | 'apiBase' | 'timeoutMs'>,
+  log: PortOneLog,
+): PortOneIdentityClient {
+  const { apiSecret, storeId } = config
+  if (!apiSecret || !storeId) throw new Error('PortOne needs PORTONE_API_SECRET and PORTONE_STORE_ID')
+  installSignalFetch()
+  const sdk = PortOneClient({ secret: apiSecret, storeId, baseUrl: config.apiBase })
+  const options = { timeoutMs: config.timeoutMs, log, code: 'IDENTITY_PROVIDER_UNAVAILABLE' }
+  return {
+    getIdentityVerification: (identityVerificationId) =>
+      call<IdentityVerificationResult>(
+        { ...options, what: 'identityVerification.get' },
+        async () => {
+          const found = await sdk.identityVerification.getIdentityVerification({
+            identityVerificationId,
+            storeId,
+          })
+          return toResult(found)
+        },
+        (err) =>
+          err instanceof IdentityVerification.GetIdentityVerificationError &&
+          errorType(err) === 'IDENTITY_VERIFICATION_NOT_FOUND'
+            ? { status: 'NOT_FOUND' }
+            : undefined,
+      ),
+  }
+}
+
+/** Keeps what the service checks; the name, DI, operator and PG response stop here. */
+function toResult(found: IdentityVerification.IdentityVerification): IdentityVerificationResult {
+  if (typeof found !== 'object' || found === null || typeof found.status !== 'string') {
+    throw new SyntaxError('PortOne answered with something that is not an identity verification')
+  }
+  if (found.status === 'VERIFIED') {
+    const verifiedAt = new Date(found.verifiedAt)
+    const c = found.verifiedCustomer ?? {}
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined)
+    const customer: Extract<IdentityVerificationResult, { status: 'VERIFIED' }>['customer'] = {}
+    const birthDate = text(c.birthDate)
+    const gender = text(c.gender)
+    const phoneNumber = text(c.phoneNumber)
+    const ci = text(c.ci)
+    if (birthDate !== undefined) customer.birthDate = birthDate
+    if (gender !== undefined) customer.gender = gender
+    if (phoneNumber !== undefined) customer.phoneNumber = phoneNumber
+    if (ci !== undefined) customer.ci = ci
+    return { status: 'VERIFIED', id: found.id, verifiedAt, customer }
+  }
+  if (found.status === 'READY' || found.status === 'FAILED') return { status: found.status, id: found.id }
+  return { status: 'UNRECOGNIZED', id: String((found as { id?: unknown }).id ?? '') }
+}
+
+/** True for the 503 this client throws (the caller leaves everything as it was). */
+export const isProviderUnavailable = (err: unknown) =>
+  err instanceof AppError && err.code === 'IDENTITY_PROVIDER_UNAVAILABLE'
