@@ -75,11 +75,42 @@ export const users = pgTable(
     lastActiveAt: timestamptz('last_active_at'),
     deletedAt: timestamptz('deleted_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
+    /*
+     * Identity verification (본인인증), the minimum kept of it: when, the verified birth year and
+     * gender (the profile must agree), the phone number encrypted (AES-256-GCM, the user id as
+     * additional data), and a keyed hash of the CI (HMAC, IDENTITY_HASH_KEY) — never the CI or the name.
+     */
+    identityVerifiedAt: timestamptz('identity_verified_at'),
+    verifiedBirthYear: integer('verified_birth_year'),
+    verifiedGender: char('verified_gender', { length: 1 }).$type<Gender>(),
+    phoneEncrypted: text('phone_encrypted'),
+    ciHash: text('ci_hash'),
   },
   (t) => [
     check('users_role_check', sql`${t.role} IN (${inList(USER_ROLES)})`),
+    check('users_verified_gender_check', sql`${t.verifiedGender} IN (${inList(GENDERS)})`),
     index('users_last_active_idx').on(t.lastActiveAt),
+    // One person, one account: two accounts racing with one CI cannot both commit it.
+    uniqueIndex('users_ci_hash_live_uq').on(t.ciHash).where(sql`${t.deletedAt} IS NULL`),
   ],
+)
+
+/**
+ * The ids handed to the browser for PortOne's identity verification: ours, unguessable, bound to the
+ * account that asked, valid for 30 minutes and usable once.
+ */
+export const identityVerifications = pgTable(
+  'identity_verifications',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+  },
+  (t) => [index('identity_verifications_user_idx').on(t.userId)],
 )
 
 export const profiles = pgTable(
@@ -403,17 +434,24 @@ export const consents = pgTable(
 
 /**
  * Keyed hashes (HMAC-SHA-256, IDENTITY_HASH_KEY) of the Kakao ids of banned people who deleted their
- * account, so that signing in again does not lift the ban. The Kakao id itself is not kept.
+ * account, so that signing in again does not lift the ban, and of their CI if they had verified
+ * their identity, so that a new Kakao account does not either. Neither the Kakao id nor the CI is kept.
  */
-export const bannedIdentities = pgTable('banned_identities', {
-  kakaoIdHash: text('kakao_id_hash').primaryKey(),
-  /**
-   * Hashed with a key derived from a DATA_ENCRYPTION_KEY, before IDENTITY_HASH_KEY existed: still
-   * recognised while that key is listed, and re-keyed when the person signs in again.
-   */
-  legacy: boolean('legacy').notNull().default(false),
-  createdAt: timestamptz('created_at').notNull().defaultNow(),
-})
+export const bannedIdentities = pgTable(
+  'banned_identities',
+  {
+    kakaoIdHash: text('kakao_id_hash').primaryKey(),
+    /**
+     * Hashed with a key derived from a DATA_ENCRYPTION_KEY, before IDENTITY_HASH_KEY existed: still
+     * recognised while that key is listed, and re-keyed when the person signs in again.
+     */
+    legacy: boolean('legacy').notNull().default(false),
+    /** The keyed hash of the deleted account's CI; moves to the person's next account when they verify. */
+    ciHash: text('ci_hash'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('banned_identities_ci_hash_idx').on(t.ciHash).where(sql`${t.ciHash} IS NOT NULL`)],
+)
 
 /**
  * SHA-256 of the decoded signature of every Kakao ID token accepted, kept until the token expires,
@@ -537,6 +575,7 @@ export const schema = {
   photos,
   photoUploads,
   mediaDeletions,
+  identityVerifications,
 }
 export type Schema = typeof schema
 export type UserRow = typeof users.$inferSelect
