@@ -67,7 +67,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -157,7 +157,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -247,7 +247,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -317,7 +317,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -368,7 +368,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -460,7 +460,12 @@ export interface paths {
                                 kakaoUserId: string;
                                 /** @enum {unknown} */
                                 role: "user" | "admin";
+                                /** @description Identity verification (본인인증) gave a mobile number */
                                 phoneVerified: boolean;
+                                /** @description Proved who they are (본인인증) */
+                                identityVerified: boolean;
+                                /** Format: date-time */
+                                identityVerifiedAt: string | null;
                                 banned: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -502,7 +507,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -587,7 +592,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -740,7 +745,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -789,6 +794,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description IDENTITY_REQUIRED: until user.identityVerified, no list, no likes, no payments (prompt for 본인인증) */
+                            identityRequired: boolean;
                             /** @description The signed-in user (SPEC §4.1) */
                             user: {
                                 /** Format: uuid */
@@ -796,7 +803,12 @@ export interface paths {
                                 kakaoUserId: string;
                                 /** @enum {unknown} */
                                 role: "user" | "admin";
+                                /** @description Identity verification (본인인증) gave a mobile number */
                                 phoneVerified: boolean;
+                                /** @description Proved who they are (본인인증) */
+                                identityVerified: boolean;
+                                /** Format: date-time */
+                                identityVerifiedAt: string | null;
                                 banned: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -892,7 +904,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -943,7 +955,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1083,7 +1095,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1127,9 +1139,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         nickname: string;
-                        /** @enum {unknown} */
+                        /**
+                         * @description Once identity is verified, the verified one
+                         * @enum {unknown}
+                         */
                         gender: "M" | "F";
-                        /** @description Adults only: this year − birthYear ≥ 19 */
+                        /** @description Adults only: this year − birthYear ≥ 19. Once identity is verified, the verified one */
                         birthYear: number;
                         /** @description cm */
                         height?: number | null;
@@ -1195,7 +1210,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "BAD_REQUEST" | "INVALID_CONTACT" | "PHOTO_NOT_OWNED" | "UNDERAGE" | "VALIDATION_ERROR";
+                                code: "BAD_REQUEST" | "IDENTITY_LOCKED" | "INVALID_CONTACT" | "PHOTO_NOT_OWNED" | "UNDERAGE" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -1220,7 +1235,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1305,7 +1320,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1414,7 +1429,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1499,7 +1514,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1612,7 +1627,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1697,7 +1712,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1779,7 +1794,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1830,7 +1845,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1924,7 +1939,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2043,7 +2058,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2150,7 +2165,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2235,7 +2250,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2324,7 +2339,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2443,7 +2458,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2554,7 +2569,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2605,7 +2620,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2714,7 +2729,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2850,7 +2865,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -2964,7 +2979,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3100,7 +3115,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3182,7 +3197,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3284,7 +3299,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3413,7 +3428,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3498,7 +3513,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3518,6 +3533,430 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/identity-verification/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start identity verification (본인인증): the values for PortOne's browser SDK; works before a profile exists */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Nothing (an empty object or no body) */
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The three values for PortOne's browser SDK `requestIdentityVerification`; the id is yours alone, valid 30 minutes and usable once */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The id `start` gave you
+                             * @example idv-3f1c2e9a-5b7d-4c1e-9f0a-2b6d8e4c7a11
+                             */
+                            identityVerificationId: string;
+                            /** @description PORTONE_STORE_ID */
+                            storeId: string;
+                            /** @description PORTONE_IDENTITY_CHANNEL_KEY */
+                            channelKey: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation details in `error.details`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "VALIDATION_ERROR";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing, invalid, expired or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "USER_BANNED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/identity-verification/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish identity verification: the server reads the result from PortOne (never from the client) and keeps the birth year, gender, phone (encrypted) and a keyed hash of the CI */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The id `start` gave you
+                         * @example idv-3f1c2e9a-5b7d-4c1e-9f0a-2b6d8e4c7a11
+                         */
+                        identityVerificationId: string;
+                        /** @description Development only (APP_ENV dev or test with IDENTITY_VERIFY=none): the person PortOne would have verified. Refused (400) with IDENTITY_VERIFY=portone and always in prod. */
+                        dev?: {
+                            birthYear: number;
+                            /** @enum {unknown} */
+                            gender: "M" | "F";
+                            /** @example 010-1234-5678 */
+                            phoneNumber: string;
+                            /** @description Who the person is; two accounts with one ci are one person (default: one per account) */
+                            ci?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description What the verification proved (the profile takes the birth year and gender) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            identityVerified: true;
+                            birthYear: number;
+                            /** @enum {unknown} */
+                            gender: "M" | "F";
+                            phoneVerified: boolean;
+                            /** Format: date-time */
+                            identityVerifiedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation details in `error.details`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "IDENTITY_NOT_VERIFIED" | "VALIDATION_ERROR";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing, invalid, expired or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNDERAGE" | "USER_BANNED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "VERIFICATION_NOT_FOUND";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "IDENTITY_IN_USE" | "IDENTITY_MISMATCH" | "VERIFICATION_USED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE" | "IDENTITY_PROVIDER_UNAVAILABLE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3602,7 +4041,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3704,7 +4143,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3802,7 +4241,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3853,7 +4292,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -3979,7 +4418,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4064,7 +4503,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4158,7 +4597,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4277,7 +4716,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4351,7 +4790,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4402,7 +4841,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4488,7 +4927,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4590,7 +5029,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4678,7 +5117,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4797,7 +5236,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4904,7 +5343,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5023,7 +5462,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5134,7 +5573,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5185,7 +5624,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5287,7 +5726,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5423,7 +5862,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5542,7 +5981,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5661,7 +6100,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5773,7 +6212,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5858,7 +6297,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5959,7 +6398,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6095,7 +6534,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6193,7 +6632,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6329,7 +6768,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6455,7 +6894,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6506,7 +6945,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6597,7 +7036,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6648,7 +7087,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6761,7 +7200,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6863,7 +7302,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6963,7 +7402,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7099,7 +7538,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7137,6 +7576,8 @@ export interface paths {
                 query?: {
                     /** @description Nickname (part), Kakao id or user id */
                     query?: string;
+                    /** @description Only people who did (true) or did not (false) verify */
+                    identityVerified?: boolean;
                     page?: number;
                     pageSize?: number;
                 };
@@ -7162,6 +7603,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 role: "user" | "admin";
                                 banned: boolean;
+                                /** @description Identity verified (본인인증); the CI and phone are never shown */
+                                identityVerified: boolean;
+                                /** Format: date-time */
+                                identityVerifiedAt: string | null;
                                 deleted: boolean;
                                 /** Format: date-time */
                                 deletedAt: string | null;
@@ -7210,7 +7655,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7261,7 +7706,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7325,6 +7770,10 @@ export interface paths {
                                 /** @enum {unknown} */
                                 role: "user" | "admin";
                                 banned: boolean;
+                                /** @description Identity verified (본인인증); the CI and phone are never shown */
+                                identityVerified: boolean;
+                                /** Format: date-time */
+                                identityVerifiedAt: string | null;
                                 deleted: boolean;
                                 /** Format: date-time */
                                 deletedAt: string | null;
@@ -7445,7 +7894,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7530,7 +7979,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7589,6 +8038,8 @@ export interface paths {
                             /** Format: uuid */
                             userId: string;
                             contact: string | null;
+                            /** @description The mobile number identity verification gave (digits), if any */
+                            verifiedPhone: string | null;
                         };
                     };
                 };
@@ -7626,7 +8077,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7711,7 +8162,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7811,7 +8262,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7947,7 +8398,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8045,7 +8496,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8181,7 +8632,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8295,7 +8746,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8346,7 +8797,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8455,7 +8906,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8506,7 +8957,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8611,7 +9062,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8662,7 +9113,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8776,7 +9227,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8827,7 +9278,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8930,7 +9381,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9032,7 +9483,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -9148,7 +9599,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Authenticated but not allowed */
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9233,7 +9684,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A dependency (the database, Kakao) is unavailable; retry shortly */
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
                 503: {
                     headers: {
                         [name: string]: unknown;

@@ -20,6 +20,7 @@ import { withGenericErrors } from './core/http/schemas.js'
 import { noLimit, registerSecurity, strictLimit, syncLimit } from './core/http/security.js'
 import { createMetrics, type Metrics } from './core/observability/metrics.js'
 import { traceLogFields, tracingActive } from './core/observability/tracing.js'
+import { createPortOneIdentityClient } from './core/portone/portone.client.js'
 import { createFieldCipher } from './core/security/crypto.js'
 import { createIdentityHasher } from './core/security/identity-hash.js'
 import { createTokenService } from './core/security/tokens.js'
@@ -42,6 +43,8 @@ import { createConsoleSessions } from './modules/console/console.session.js'
 import { createKakaoOidc } from './modules/console/kakao-oidc.client.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { metricsRoutes } from './modules/health/metrics.routes.js'
+import { identityRoutes } from './modules/identity/identity.routes.js'
+import { createIdentityService } from './modules/identity/identity.service.js'
 import { matchRoutes } from './modules/matches/matches.routes.js'
 import { createMatchService } from './modules/matches/matches.service.js'
 import { paymentRoutes } from './modules/payments/payments.routes.js'
@@ -289,10 +292,27 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onClose', async () => photoHousekeeping.stop())
   const authService = createAuthService({ config, db, tokens, kakao, clock, identities })
   const profileService = createProfileService(
-    { db, clock, cipher, identities, photoUrl, photos: photoService },
+    {
+      db,
+      clock,
+      cipher,
+      identities,
+      photoUrl,
+      photos: photoService,
+      identityRequired: config.identity.required,
+    },
     config.consentVersions,
   )
   const consentGate = createConsentGate({ db, versions: config.consentVersions })
+  const identityService = createIdentityService({
+    db,
+    clock,
+    cipher,
+    identities,
+    config,
+    portone:
+      config.identity.verify === 'portone' ? createPortOneIdentityClient(config.portone, app.log) : null,
+  })
   const consentService = createConsentService({ db, clock })
   const matchService = createMatchService({ db, clock, cipher, identities, photoUrl })
   const safetyService = createSafetyService({ db, clock })
@@ -376,6 +396,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       })
       if (storage.routes) await api.register(storage.routes)
       await api.register(consentRoutes, { consents: consentService, auth: authenticator })
+      await api.register(identityRoutes, {
+        identity: identityService,
+        auth: authenticator,
+        limit: strictLimit(config, tokens),
+      })
       await api.register(accountRoutes, { account: accountService, auth: authenticator })
       await api.register(matchRoutes, {
         matches: matchService,

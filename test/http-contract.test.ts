@@ -16,6 +16,8 @@ const ROUTES = [
   ['get', '/me'],
   ['put', '/profile'],
   ['put', '/preferences'],
+  ['post', '/me/identity-verification/start'],
+  ['post', '/me/identity-verification/complete'],
   ['get', '/healthz'],
   ['get', '/readyz'],
   ['get', '/livez'],
@@ -265,6 +267,7 @@ describe('OpenAPI', () => {
       CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
       ADMIN_KAKAO_IDS: '1',
       SCHEDULER_ENABLED: 'false',
+      IDENTITY_REQUIRED: 'false',
     }
     const api = await ctx.build(prod)
     // Tokens from an app with the same secret: prod signs in through Kakao, which is not here.

@@ -140,3 +140,31 @@ export async function like(app: FastifyInstance, from: SignedIn, to: SignedIn, b
     payload: { toUserId: to.userId, batchWeek },
   })
 }
+
+/**
+ * Verifies the person's identity through the development flow (IDENTITY_VERIFY=none): start, then
+ * complete with the person described in `dev` (a CI of their own unless given).
+ */
+export async function verifyIdentity(
+  app: FastifyInstance,
+  who: SignedIn,
+  person: { birthYear: number; gender: 'M' | 'F'; phoneNumber?: string; ci?: string },
+) {
+  const started = await app.inject({
+    method: 'POST',
+    url: '/me/identity-verification/start',
+    headers: who.headers,
+  })
+  if (started.statusCode !== 200) throw new Error(`identity start: ${started.body}`)
+  const res = await app.inject({
+    method: 'POST',
+    url: '/me/identity-verification/complete',
+    headers: who.headers,
+    payload: {
+      identityVerificationId: (started.json() as { identityVerificationId: string }).identityVerificationId,
+      dev: { phoneNumber: '010-1234-5678', ...person },
+    },
+  })
+  if (res.statusCode !== 200) throw new Error(`identity complete: ${res.body}`)
+  return res
+}

@@ -218,6 +218,8 @@ interface World {
   matchId: string
   paymentId: string
   reportId: string
+  /** Issued to `user` by POST /me/identity-verification/start. */
+  identityVerificationId: string
   week: string
   /** One of the user's photos, an upload of theirs ready to claim, and one waiting for its bytes. */
   photoId: string
@@ -257,6 +259,13 @@ const VALID: Record<string, (w: World) => ValidRequest> = {
   }),
   'put /preferences': () => ({
     body: { ...validPreferences, targetGender: 'F', regions: ['서울'], keywords: ['등산'] },
+  }),
+  'post /me/identity-verification/start': () => ({ body: {} }),
+  'post /me/identity-verification/complete': (w) => ({
+    body: {
+      identityVerificationId: w.identityVerificationId,
+      dev: { birthYear: 1994, gender: 'M', phoneNumber: '010-1234-5678', ci: 'ci-of-the-user' },
+    },
   }),
   'put /me/consents': () => ({
     body: { terms: 'v1', privacy: 'v1', refund: 'v1', adult: 'v1', contactShare: 'v1' },
@@ -467,6 +476,9 @@ async function seedWorld(): Promise<World> {
   const ready = await startUpload(app, user, image.length)
   await putBytes(app, ready, image)
   const pending = await startUpload(app, user, UPLOAD_TEXT.length)
+  const identityVerificationId = (
+    await app.inject({ method: 'POST', url: '/me/identity-verification/start', headers: user.headers })
+  ).json().identityVerificationId
   return {
     admin,
     user,
@@ -475,6 +487,7 @@ async function seedWorld(): Promise<World> {
     matchId,
     paymentId,
     reportId,
+    identityVerificationId,
     week,
     photoId,
     uploadId: ready.uploadId,

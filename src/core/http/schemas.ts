@@ -53,7 +53,7 @@ export const Ok = Type.Object({ ok: Type.Literal(true) })
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (validation details in `error.details`)',
   401: 'Missing, invalid, expired or revoked token',
-  403: 'Authenticated but not allowed',
+  403: 'Authenticated but not allowed (banned, not an admin, consent or identity missing, under age)',
   404: 'Not found, or not yours',
   409: 'Conflicts with the current state',
   413: 'Request body too large',
@@ -61,7 +61,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported content type',
   429: 'Rate limit exceeded (see `Retry-After`)',
   500: 'Unexpected server error',
-  503: 'A dependency (the database, Kakao) is unavailable; retry shortly',
+  503: 'A dependency (the database, Kakao, PortOne) is unavailable; retry shortly',
 }
 
 /** Error codes by HTTP status, e.g. `{ 404: ['MATCH_NOT_FOUND'], 409: ['MATCH_CLOSED'] }`. */

@@ -3,7 +3,8 @@ import { createCipheriv, randomBytes } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
-import { bannedIdentities, profiles } from '../db/schema.js'
+import { verifyIdentity } from '../../../test/helpers/factories.js'
+import { bannedIdentities, profiles, users } from '../db/schema.js'
 import { createFieldCipher } from './crypto.js'
 import { reencryptAll } from './reencrypt.js'
 
@@ -107,5 +108,24 @@ describe('npm run keys:reencrypt', () => {
     }
     const foreign = (await contactOf(copied.userId)) as string
     assert.throws(() => cipher.decrypt(foreign, copied.userId), 'bound to the row it was written for')
+  })
+
+  it('covers the verified phone numbers as well', async () => {
+    await ctx.reset()
+    const person = await signIn(ctx.app, '5')
+    await verifyIdentity(ctx.app, person, { birthYear: 1990, gender: 'F', phoneNumber: '010-5555-5555' })
+    const phoneOf = async () =>
+      (await ctx.database.db.select().from(users).where(eq(users.id, person.userId)))[0]
+        ?.phoneEncrypted as string
+    const before = await phoneOf()
+    const cipher = createFieldCipher(NEW_KEY, [OLD_KEY])
+    assert.ok(cipher.isStale(before))
+
+    const report = await reencryptAll(ctx.database.db, cipher)
+    assert.equal(report.reencrypted, 1)
+    assert.deepEqual(report.failed, [])
+    const after = await phoneOf()
+    assert.ok(!cipher.isStale(after))
+    assert.equal(createFieldCipher(NEW_KEY).decrypt(after, person.userId), '01055555555')
   })
 })

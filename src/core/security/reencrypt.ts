@@ -7,7 +7,10 @@ import type { FieldCipher } from './crypto.js'
  * Every encrypted column, with the primary key that is also the value's additional data (the user
  * id; see crypto.ts). A new encrypted field is added here, so that keys:reencrypt covers it.
  */
-const ENCRYPTED_COLUMNS = [{ table: 'profiles', key: 'user_id', column: 'contact_encrypted' }] as const
+const ENCRYPTED_COLUMNS = [
+  { table: 'profiles', key: 'user_id', column: 'contact_encrypted' },
+  { table: 'users', key: 'id', column: 'phone_encrypted' },
+] as const
 
 export interface ReencryptProgress {
   column: string

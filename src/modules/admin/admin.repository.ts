@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../core/db/client.js'
 import {
   adminActions,
@@ -15,16 +15,27 @@ import { escapeLike, latestPaymentOf } from '../payments/payments.repository.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** Users by nickname (part of it), Kakao id (exact) or user id (exact). */
-export async function searchUsers(db: Executor, input: PageInput & { query?: string | undefined }) {
+/** Users by nickname (part of it), Kakao id (exact) or user id (exact), and whether they verified their identity. */
+export async function searchUsers(
+  db: Executor,
+  input: PageInput & { query?: string | undefined; identityVerified?: boolean | undefined },
+) {
   const q = input.query?.trim()
-  const where: SQL | undefined = q
-    ? or(
-        ilike(profiles.nickname, `%${escapeLike(q)}%`),
-        eq(users.kakaoUserId, q),
-        UUID.test(q) ? eq(users.id, q) : undefined,
-      )
-    : undefined
+  const verified = input.identityVerified
+  const where: SQL | undefined = and(
+    q
+      ? or(
+          ilike(profiles.nickname, `%${escapeLike(q)}%`),
+          eq(users.kakaoUserId, q),
+          UUID.test(q) ? eq(users.id, q) : undefined,
+        )
+      : undefined,
+    verified === undefined
+      ? undefined
+      : verified
+        ? isNotNull(users.identityVerifiedAt)
+        : isNull(users.identityVerifiedAt),
+  )
   const { limit, offset } = pageWindow(input)
   const [items, [total]] = await Promise.all([
     db

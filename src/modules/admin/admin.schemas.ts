@@ -4,6 +4,9 @@ import { Preferences, Profile } from '../profiles/profiles.schemas.js'
 
 export const UsersQuery = Type.Object({
   query: Type.Optional(Text({ maxLength: 100, description: 'Nickname (part), Kakao id or user id' })),
+  identityVerified: Type.Optional(
+    Type.Boolean({ description: 'Only people who did (true) or did not (false) verify' }),
+  ),
   ...PageQuery,
 })
 export const UserParams = Type.Object({ userId: Uuid })
@@ -24,6 +27,10 @@ export const AdminUser = Type.Object({
   nickname: Nullable(Type.String()),
   role: Type.Enum(['user', 'admin']),
   banned: Type.Boolean(),
+  identityVerified: Type.Boolean({
+    description: 'Identity verified (본인인증); the CI and phone are never shown',
+  }),
+  identityVerifiedAt: Nullable(DateTime),
   deleted: Type.Boolean(),
   deletedAt: Nullable(DateTime),
   lastActiveAt: Nullable(DateTime),
@@ -75,7 +82,13 @@ export const AdminUserDetail = Type.Object({
   ),
 })
 
-export const AdminContact = Type.Object({ userId: Uuid, contact: Nullable(Type.String()) })
+export const AdminContact = Type.Object({
+  userId: Uuid,
+  contact: Nullable(Type.String()),
+  verifiedPhone: Nullable(
+    Type.String({ description: 'The mobile number identity verification gave (digits), if any' }),
+  ),
+})
 
 export const AdminMatch = Type.Object({
   id: Uuid,

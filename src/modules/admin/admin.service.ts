@@ -5,6 +5,7 @@ import { conflict, notFound } from '../../core/errors.js'
 import { type PageInput, pageOf } from '../../core/pagination.js'
 import { toCsv } from '../../core/spreadsheet.js'
 import type { AuthContext } from '../auth/authenticate.js'
+import { forgetBannedCi } from '../identity/identity.repository.js'
 import type { PhotoService } from '../photos/photos.service.js'
 import { findPreferences } from '../profiles/profiles.repository.js'
 import { toPreferences, toProfile } from '../profiles/profiles.service.js'
@@ -33,6 +34,8 @@ const toAdminUser = (u: UserRow, nickname: string | null) => ({
   nickname,
   role: u.role,
   banned: u.banned,
+  identityVerified: u.identityVerifiedAt !== null,
+  identityVerifiedAt: iso(u.identityVerifiedAt),
   deleted: u.deletedAt !== null,
   deletedAt: iso(u.deletedAt),
   lastActiveAt: iso(u.lastActiveAt),
@@ -48,7 +51,7 @@ export function createAdminService({
 }: CoreDeps & { photos: Pick<PhotoService, 'ownUrls'> }) {
   return {
     /** GET /admin/users */
-    async users(input: PageInput & { query?: string | undefined }) {
+    async users(input: PageInput & { query?: string | undefined; identityVerified?: boolean | undefined }) {
       const { items, total } = await searchUsers(db, input)
       return pageOf(
         input,
@@ -111,7 +114,10 @@ export function createAdminService({
       })
     },
 
-    /** GET /admin/users/:userId/contact: shown only with a reason, and logged. */
+    /**
+     * GET /admin/users/:userId/contact: the contact the person shared and the phone their identity
+     * verification gave, shown only with a reason, and logged.
+     */
     async contact(admin: AuthContext, userId: string, reason: string) {
       return db.transaction(async (tx) => {
         const row = await findUserWithProfile(tx, userId)
@@ -124,7 +130,12 @@ export function createAdminService({
           now: clock(),
         })
         const stored = row.profile?.contactEncrypted
-        return { userId, contact: stored ? cipher.decrypt(stored, userId) : null }
+        const phone = row.user.phoneEncrypted
+        return {
+          userId,
+          contact: stored ? cipher.decrypt(stored, userId) : null,
+          verifiedPhone: phone ? cipher.decrypt(phone, userId) : null,
+        }
       })
     },
 
@@ -144,8 +155,9 @@ export function createAdminService({
         if (banned) await banUser(tx, userId, clock())
         else {
           await setBanned(tx, userId, false)
-          // A person banned before deleting an account came back banned through this hash.
+          // A person banned before deleting an account came back banned through these hashes.
           await forgetBannedIdentity(tx, identities.known(user.kakaoUserId))
+          if (user.ciHash) await forgetBannedCi(tx, user.ciHash)
         }
         await recordAdminAction(tx, {
           adminId: admin.userId,

@@ -35,6 +35,8 @@ describe('POST /auth/sync-kakao with KAKAO_VERIFY=none (dev and test)', () => {
       'banned',
       'createdAt',
       'id',
+      'identityVerified',
+      'identityVerifiedAt',
       'kakaoUserId',
       'phoneVerified',
       'role',

@@ -10,6 +10,8 @@ import { findUserById } from '../users/users.repository.js'
 export interface AuthContext {
   userId: string
   role: UserRole
+  /** The person proved who they are (본인인증): what the IDENTITY_REQUIRED gate checks. */
+  identityVerified: boolean
 }
 
 declare module 'fastify' {
@@ -94,7 +96,11 @@ export function createAuthenticator(deps: {
     if (!user.lastActiveAt || now.getTime() - user.lastActiveAt.getTime() >= ACTIVITY_RESOLUTION_MS) {
       deps.activity.note(user.id, now)
     }
-    const auth: AuthContext = { userId: user.id, role: user.role }
+    const auth: AuthContext = {
+      userId: user.id,
+      role: user.role,
+      identityVerified: user.identityVerifiedAt !== null,
+    }
     request.auth = auth
     bindUser(request, auth.userId)
     return auth

@@ -36,7 +36,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<{
         body: ProfileInput,
         response: {
           200: Profile,
-          ...authErrors({ 400: ['UNDERAGE', 'INVALID_CONTACT', 'PHOTO_NOT_OWNED'] }),
+          ...authErrors({ 400: ['UNDERAGE', 'INVALID_CONTACT', 'PHOTO_NOT_OWNED', 'IDENTITY_LOCKED'] }),
         },
       },
     },

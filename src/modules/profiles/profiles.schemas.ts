@@ -53,11 +53,11 @@ export const Visibility = Type.Object({
 
 export const ProfileInput = Type.Object({
   nickname: Text({ maxLength: 20, nonBlank: true }),
-  gender: Gender,
+  gender: Type.Enum(['M', 'F'], { description: 'Once identity is verified, the verified one' }),
   birthYear: Type.Integer({
     minimum: 1900,
     maximum: 2100,
-    description: 'Adults only: this year − birthYear ≥ 19',
+    description: 'Adults only: this year − birthYear ≥ 19. Once identity is verified, the verified one',
   }),
   height: Type.Optional(Nullable(Type.Integer({ minimum: 100, maximum: 250, description: 'cm' }))),
   region: Type.Optional(Nullable(Region)),
@@ -164,6 +164,10 @@ export const Preferences = Type.Object({
 })
 
 export const MeResponse = Type.Object({
+  identityRequired: Type.Boolean({
+    description:
+      'IDENTITY_REQUIRED: until user.identityVerified, no list, no likes, no payments (prompt for 본인인증)',
+  }),
   user: User,
   profile: Nullable(Profile),
   preferences: Nullable(Preferences),

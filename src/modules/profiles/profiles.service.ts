@@ -7,6 +7,7 @@ import { yearAge } from '../../core/time.js'
 import type { Admit, AuthContext } from '../auth/authenticate.js'
 import { currentConsents } from '../consents/consents.service.js'
 import type { PhotoService } from '../photos/photos.service.js'
+import { findUserById } from '../users/users.repository.js'
 import { toUser } from '../users/users.schemas.js'
 import {
   findMe,
@@ -137,7 +138,11 @@ export function createProfileService(
     clock,
     cipher,
     photos,
-  }: CoreDeps & { photos: Pick<PhotoService, 'orderByUrls' | 'refreshVisible' | 'ownUrls'> },
+    identityRequired,
+  }: CoreDeps & {
+    photos: Pick<PhotoService, 'orderByUrls' | 'refreshVisible' | 'ownUrls'>
+    identityRequired: boolean
+  },
   consentVersions: ConsentVersions,
 ) {
   return {
@@ -158,6 +163,7 @@ export function createProfileService(
       admit(user)
       const now = clock()
       return {
+        identityRequired,
         user: toUser(user),
         profile: found?.profile ? toProfile(found.profile, now, cipher, ownPhotos) : null,
         preferences: found?.preferences ? toPreferences(found.preferences) : null,
@@ -169,9 +175,27 @@ export function createProfileService(
     /**
      * PUT /profile: replaces the caller's profile. Fields left out are cleared (PUT semantics), except
      * `photos`: left out, the photos stay; given, they must be the caller's own and are put in order.
+     * Once the person's identity is verified, their birth year and gender are the verified ones.
      */
     async saveProfile(auth: AuthContext, input: ProfileInput) {
       const now = clock()
+      if (auth.identityVerified) {
+        const user = await findUserById(db, auth.userId)
+        const locked = [
+          ['birthYear', user?.verifiedBirthYear, input.birthYear],
+          ['gender', user?.verifiedGender, input.gender],
+        ].filter(([, verified, given]) => verified !== null && verified !== undefined && verified !== given)
+        if (locked.length > 0) {
+          throw badRequest(
+            'IDENTITY_LOCKED',
+            `${locked.map(([field]) => field).join(' and ')} must be what your identity verification showed`,
+            locked.map(([field, verified]) => ({
+              field: `body/${field}`,
+              message: `must be ${verified} (verified)`,
+            })),
+          )
+        }
+      }
       const age = yearAge(input.birthYear, now)
       if (age < ADULT_AGE) {
         throw badRequest('UNDERAGE', `SHH Match is for adults: you must be ${ADULT_AGE} or older`, [

@@ -1,10 +1,11 @@
-import { eq, inArray, or } from 'drizzle-orm'
+import { eq, inArray, or, sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/client.js'
 import {
   bannedIdentities,
   blocks,
   consents,
   exposureLog,
+  identityVerifications,
   likes,
   preferences,
   profiles,
@@ -27,10 +28,22 @@ export async function erasePersonalData(tx: Executor, userId: string, now: Date)
   await tx.delete(likes).where(or(eq(likes.fromUser, userId), eq(likes.toUser, userId)))
   await tx.delete(recommendations).where(eq(recommendations.userId, userId))
   await tx.delete(exposureLog).where(eq(exposureLog.userId, userId))
+  await tx.delete(identityVerifications).where(eq(identityVerifications.userId, userId))
 }
 
-export async function rememberBannedIdentity(tx: Executor, kakaoIdHash: string): Promise<void> {
-  await tx.insert(bannedIdentities).values({ kakaoIdHash }).onConflictDoNothing()
+/** Remembers a banned person by the hash of their Kakao id and, if they verified, of their CI. */
+export async function rememberBannedIdentity(
+  tx: Executor,
+  kakaoIdHash: string,
+  ciHash: string | null = null,
+): Promise<void> {
+  await tx
+    .insert(bannedIdentities)
+    .values({ kakaoIdHash, ciHash })
+    .onConflictDoUpdate({
+      target: bannedIdentities.kakaoIdHash,
+      set: { ciHash: sql`coalesce(excluded.ci_hash, ${bannedIdentities}.ci_hash)` },
+    })
 }
 
 /** The first of `hashes` (one identity's current and legacy hashes) that is stored, if any. */

@@ -18,15 +18,17 @@ export function createAccountService({
     /**
      * DELETE /me: closes the person's matches, erases their personal data and anonymises the
      * account, in one transaction; their tokens stop working at once; their photos' and uploads'
-     * files are deleted once it commits. A banned person's Kakao id is
-     * remembered as a keyed hash, so that deleting the account does not lift the ban.
+     * files are deleted once it commits. A banned person's Kakao id is remembered as a keyed hash,
+     * and so is their verified CI's hash (already keyed), so that neither deleting the account nor
+     * coming back with another Kakao account lifts the ban. Otherwise the CI hash goes with the rest
+     * of the identity verification.
      */
     async deleteAccount(auth: AuthContext): Promise<void> {
       await db.transaction(async (tx) => {
         const user = await findUserById(tx, auth.userId)
         if (!user || user.deletedAt) throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid')
         const now = clock()
-        if (user.banned) await rememberBannedIdentity(tx, identities.hash(user.kakaoUserId))
+        if (user.banned) await rememberBannedIdentity(tx, identities.hash(user.kakaoUserId), user.ciHash)
         await closeMatches(tx, or(eq(matches.userA, user.id), eq(matches.userB, user.id)) as SQL, now)
         await erasePersonalData(tx, user.id, now)
         await anonymiseUser(tx, user.id, now)

@@ -73,7 +73,8 @@ export async function setBanned(db: Executor, id: string, banned: boolean): Prom
 
 /**
  * What remains of a deleted account: an opaque id that payment and audit records still point to.
- * The Kakao id is released, so signing in again starts a fresh account.
+ * The Kakao id is released, so signing in again starts a fresh account; the identity verification
+ * (birth year, gender, phone, CI hash) is erased, so the person may verify a new account.
  */
 export async function anonymiseUser(db: Executor, id: string, now: Date): Promise<void> {
   await db
@@ -82,6 +83,11 @@ export async function anonymiseUser(db: Executor, id: string, now: Date): Promis
       kakaoUserId: sql`'deleted:' || ${users.id}::text`,
       role: 'user',
       phoneVerified: false,
+      phoneEncrypted: null,
+      identityVerifiedAt: null,
+      verifiedBirthYear: null,
+      verifiedGender: null,
+      ciHash: null,
       lastActiveAt: null,
       deletedAt: now,
       tokenVersion: sql`${users.tokenVersion} + 1`,

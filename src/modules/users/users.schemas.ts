@@ -1,13 +1,15 @@
 import { Type } from 'typebox'
 import type { UserRow } from '../../core/db/schema.js'
-import { DateTime, Uuid } from '../../core/http/schemas.js'
+import { DateTime, Nullable, Uuid } from '../../core/http/schemas.js'
 
 export const User = Type.Object(
   {
     id: Uuid,
     kakaoUserId: Type.String(),
     role: Type.Enum(['user', 'admin']),
-    phoneVerified: Type.Boolean(),
+    phoneVerified: Type.Boolean({ description: 'Identity verification (본인인증) gave a mobile number' }),
+    identityVerified: Type.Boolean({ description: 'Proved who they are (본인인증)' }),
+    identityVerifiedAt: Nullable(DateTime),
     banned: Type.Boolean(),
     createdAt: DateTime,
   },
@@ -20,6 +22,8 @@ export function toUser(row: UserRow) {
     kakaoUserId: row.kakaoUserId,
     role: row.role,
     phoneVerified: row.phoneVerified,
+    identityVerified: row.identityVerifiedAt !== null,
+    identityVerifiedAt: row.identityVerifiedAt?.toISOString() ?? null,
     banned: row.banned,
     createdAt: row.createdAt.toISOString(),
   }
