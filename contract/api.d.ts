@@ -3972,7 +3972,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Like someone from your recommendations; a mutual like makes a pending match (needs the current terms, privacy and adult consents) */
+        /** Like someone from your recommendations; a mutual like makes a pending match (needs a verified identity when IDENTITY_REQUIRED, then the current terms, privacy and adult consents) */
         post: {
             parameters: {
                 query?: never;
@@ -4050,7 +4050,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "CONSENT_REQUIRED" | "USER_BANNED";
+                                code: "CONSENT_REQUIRED" | "IDENTITY_REQUIRED" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -5896,7 +5896,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The bank-transfer payment of a pending match (created once; the same for both of you; needs the current terms, privacy, adult and refund consents) */
+        /** The bank-transfer payment of a pending match (created once; the same for both of you; needs a verified identity when IDENTITY_REQUIRED, then the current terms, privacy, adult and refund consents) */
         post: {
             parameters: {
                 query?: never;
@@ -5990,7 +5990,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "CONSENT_REQUIRED" | "USER_BANNED";
+                                code: "CONSENT_REQUIRED" | "IDENTITY_REQUIRED" | "USER_BANNED";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;

@@ -43,6 +43,7 @@ import { createConsoleSessions } from './modules/console/console.session.js'
 import { createKakaoOidc } from './modules/console/kakao-oidc.client.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { metricsRoutes } from './modules/health/metrics.routes.js'
+import { identityGate } from './modules/identity/identity.gate.js'
 import { identityRoutes } from './modules/identity/identity.routes.js'
 import { createIdentityService } from './modules/identity/identity.service.js'
 import { matchRoutes } from './modules/matches/matches.routes.js'
@@ -313,6 +314,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     portone:
       config.identity.verify === 'portone' ? createPortOneIdentityClient(config.portone, app.log) : null,
   })
+  // The IDENTITY_REQUIRED precondition of the routes that act on other people (likes, payments).
+  const requireIdentity = identityGate(config.identity.required)
   const consentService = createConsentService({ db, clock })
   const matchService = createMatchService({ db, clock, cipher, identities, photoUrl })
   const safetyService = createSafetyService({ db, clock })
@@ -327,6 +330,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     k: config.scheduler.k,
     activeDays: config.scheduler.activeDays,
     consentVersions: config.consentVersions,
+    identityRequired: config.identity.required,
     beforeLoad: () => activity.flush(),
     onFinished: (run) => {
       metrics.batchRuns.inc({ status: run.status })
@@ -334,7 +338,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       if (run.status === 'succeeded') metrics.batchUsers.set(run.usersProcessed)
     },
   })
-  const recommendationService = createRecommendationService({ db, clock, runner, photoUrl })
+  const recommendationService = createRecommendationService({
+    db,
+    clock,
+    runner,
+    photoUrl,
+    identityRequired: config.identity.required,
+  })
   if (config.scheduler.enabled) {
     const scheduler = createRecommendationScheduler({
       cron: config.scheduler.cron,
@@ -406,6 +416,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         matches: matchService,
         auth: authenticator,
         consents: consentGate,
+        requireIdentity,
         limit: strictLimit(config, tokens),
       })
       await api.register(safetyRoutes, {
@@ -417,6 +428,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         payments: paymentService,
         auth: authenticator,
         consents: consentGate,
+        requireIdentity,
         limit: strictLimit(config, tokens),
       })
       await api.register(adminRoutes, { admin: adminService, auth: authenticator })

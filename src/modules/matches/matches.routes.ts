@@ -4,6 +4,7 @@ import { authErrors, Ok } from '../../core/http/schemas.js'
 import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import type { ConsentGate } from '../consents/consents.gate.js'
+import type { Precondition } from '../identity/identity.gate.js'
 import { LikeBody, LikeResult, MatchDetail, MatchListItem, MatchParams } from './matches.schemas.js'
 import type { MatchService } from './matches.service.js'
 
@@ -11,27 +12,30 @@ export const matchRoutes: FastifyPluginAsyncTypebox<{
   matches: MatchService
   auth: Authenticator
   consents: ConsentGate
+  /** IDENTITY_REQUIRED (identity.gate.ts), checked before anything else on the routes that need it. */
+  requireIdentity: Precondition
   limit: ReturnType<typeof strictLimit>
-}> = async (app, { matches, auth, consents, limit }) => {
+}> = async (app, { matches, auth, consents, requireIdentity, limit }) => {
   const security = [{ bearerAuth: [] }]
 
   app.post(
     '/likes',
     {
-      preParsing: auth.requireUser,
+      // IDENTITY_REQUIRED before the body is read, CONSENT_REQUIRED after it is validated.
+      preParsing: [auth.requireUser, requireIdentity],
       preHandler: consents.toMeet,
       config: limit,
       schema: {
         tags: ['matches'],
         summary:
-          'Like someone from your recommendations; a mutual like makes a pending match (needs the current terms, privacy and adult consents)',
+          'Like someone from your recommendations; a mutual like makes a pending match (needs a verified identity when IDENTITY_REQUIRED, then the current terms, privacy and adult consents)',
         security,
         body: LikeBody,
         response: {
           200: LikeResult,
           ...authErrors({
             400: ['INVALID_WEEK'],
-            403: ['CONSENT_REQUIRED'],
+            403: ['IDENTITY_REQUIRED', 'CONSENT_REQUIRED'],
             404: ['RECOMMENDATION_NOT_FOUND'],
           }),
         },

@@ -6,6 +6,7 @@ import { adminErrors, authErrors, Ok, Page } from '../../core/http/schemas.js'
 import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import type { ConsentGate } from '../consents/consents.gate.js'
+import type { Precondition } from '../identity/identity.gate.js'
 import {
   ActivateBody,
   ActivateParams,
@@ -36,8 +37,10 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
   payments: PaymentService
   auth: Authenticator
   consents: ConsentGate
+  /** IDENTITY_REQUIRED (identity.gate.ts), checked before anything else on the routes that need it. */
+  requireIdentity: Precondition
   limit: ReturnType<typeof strictLimit>
-}> = async (app, { payments, auth, consents, limit }) => {
+}> = async (app, { payments, auth, consents, requireIdentity, limit }) => {
   const security = [{ bearerAuth: [] }]
 
   // Bank statements arrive as the raw CSV or as an uploaded file (only routes in this plugin see them).
@@ -53,19 +56,20 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/payments/intent',
     {
-      preParsing: auth.requireUser,
+      // IDENTITY_REQUIRED before the body is read, CONSENT_REQUIRED after it is validated.
+      preParsing: [auth.requireUser, requireIdentity],
       preHandler: consents.toPay,
       config: limit,
       schema: {
         tags: ['payments'],
         summary:
-          'The bank-transfer payment of a pending match (created once; the same for both of you; needs the current terms, privacy, adult and refund consents)',
+          'The bank-transfer payment of a pending match (created once; the same for both of you; needs a verified identity when IDENTITY_REQUIRED, then the current terms, privacy, adult and refund consents)',
         security,
         body: IntentBody,
         response: {
           200: Payment,
           ...authErrors({
-            403: ['CONSENT_REQUIRED'],
+            403: ['IDENTITY_REQUIRED', 'CONSENT_REQUIRED'],
             404: ['MATCH_NOT_FOUND'],
             409: ['MATCH_NOT_PENDING'],
           }),

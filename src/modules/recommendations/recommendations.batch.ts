@@ -19,6 +19,7 @@ import {
 import {
   createRun,
   deleteExposureBefore,
+  type Eligibility,
   failRuns,
   findAbandonedRuns,
   type IdRange,
@@ -169,6 +170,8 @@ export interface BatchRunnerDeps {
   activeDays: number
   /** Only people who accepted the current terms, privacy policy and 19+ confirmation take part. */
   consentVersions: ConsentVersions
+  /** IDENTITY_REQUIRED: people who have not verified their identity get no list and are shown to nobody. */
+  identityRequired?: boolean
   /** Told how every run ended (metrics). */
   onFinished?: (run: BatchRunRow) => void
   /** Viewers per slice (default SLICE_VIEWERS; tests make slices small). */
@@ -211,11 +214,11 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
   const consents = TO_MEET.map((type) => ({ type, version: deps.consentVersions[type] }))
 
   /** Everyone eligible, as the engine sees them, read a page at a time. */
-  async function loadPeople(db: Database, activeSince: Date, ageOn: Date): Promise<PersonInput[]> {
+  async function loadPeople(db: Database, eligibility: Eligibility, ageOn: Date): Promise<PersonInput[]> {
     const people: PersonInput[] = []
     let after: string | null = null
     for (;;) {
-      const page = await loadEligiblePage(db, activeSince, consents, after, ELIGIBLE_PAGE)
+      const page = await loadEligiblePage(db, eligibility, after, ELIGIBLE_PAGE)
       for (const r of page) {
         people.push({
           id: r.id,
@@ -252,7 +255,11 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     const writing = startPhase('recommendations.write')
     const [people, shown, existing] = await loading.within(() =>
       Promise.all([
-        loadPeople(db, activeSince, weekStart(week)),
+        loadPeople(
+          db,
+          { activeSince, consents, identityRequired: deps.identityRequired ?? false },
+          weekStart(week),
+        ),
         loadTimesShown(db, addWeeks(week, -EXPOSURE_MEMORY_WEEKS), week),
         loadExistingLists(db, week),
       ]),

@@ -30,21 +30,32 @@ export interface EligibleRow {
 }
 
 /**
- * Who may see or be seen this week, over `users u`, `profiles p` and `preferences pr`: a saved
- * profile and preferences (the joins), not banned or deleted, recently active, and the latest
- * acceptance of each required document (`consents`: terms, privacy, adult) is its current version.
- * The one place to add a condition (identity verification…).
+ * What the week's eligibility depends on: recent activity, the current consents and, with
+ * IDENTITY_REQUIRED, a verified identity.
  */
-export function eligibleCondition(activeSince: Date, consents: readonly RequiredVersion[]): SQL {
+export interface Eligibility {
+  activeSince: Date
+  consents: readonly RequiredVersion[]
+  identityRequired: boolean
+}
+
+/**
+ * Who may see or be seen this week, over `users u`, `profiles p` and `preferences pr`: a saved
+ * profile and preferences (the joins), not banned or deleted, recently active, the latest
+ * acceptance of each required document (`consents`: terms, privacy, adult) is its current version,
+ * and, with IDENTITY_REQUIRED, a verified identity. The one place to add a condition.
+ */
+export function eligibleCondition({ activeSince, consents, identityRequired }: Eligibility): SQL {
   const required = sql.join(
     consents.map((c) => sql`(${c.type}, ${c.version})`),
     sql`, `,
   )
-  return sql`NOT u.banned AND u.deleted_at IS NULL AND u.last_active_at >= ${activeSince.toISOString()}::timestamptz
+  const condition = sql`NOT u.banned AND u.deleted_at IS NULL AND u.last_active_at >= ${activeSince.toISOString()}::timestamptz
     AND NOT EXISTS (
       SELECT 1 FROM (VALUES ${required}) AS req(kind, version)
       WHERE (SELECT c.version FROM consents c WHERE c.user_id = u.id AND c.kind = req.kind
              ORDER BY c.created_at DESC, c.id DESC LIMIT 1) IS DISTINCT FROM req.version)`
+  return identityRequired ? sql`${condition} AND u.identity_verified_at IS NOT NULL` : condition
 }
 
 /** A document a person must have accepted in this version. */
@@ -56,8 +67,7 @@ export interface RequiredVersion {
 /** One page of eligible people in id order, after `afterId` (keyset paging keeps memory flat). */
 export function loadEligiblePage(
   db: Executor,
-  activeSince: Date,
-  consents: readonly RequiredVersion[],
+  eligibility: Eligibility,
   afterId: string | null,
   limit: number,
 ): Promise<EligibleRow[]> {
@@ -71,7 +81,7 @@ export function loadEligiblePage(
       FROM users u
       JOIN profiles p ON p.user_id = u.id
       JOIN preferences pr ON pr.user_id = u.id
-      WHERE ${eligibleCondition(activeSince, consents)}${afterId ? sql` AND u.id > ${afterId}::uuid` : sql``}
+      WHERE ${eligibleCondition(eligibility)}${afterId ? sql` AND u.id > ${afterId}::uuid` : sql``}
       ORDER BY u.id
       LIMIT ${limit}`,
   )

@@ -44,8 +44,9 @@ export function createRecommendationService(deps: {
   clock: Clock
   runner: BatchRunner
   photoUrl: (key: string) => string
+  identityRequired: boolean
 }) {
-  const { db, clock, runner, photoUrl } = deps
+  const { db, clock, runner, photoUrl, identityRequired } = deps
   return {
     /**
      * GET /recommendations: the caller's list for a week (default: their newest), best first. The
@@ -59,6 +60,8 @@ export function createRecommendationService(deps: {
       }
       const { user, items } = await listWithCaller(db, userId, week)
       admit(user)
+      // Until they verify, nobody is recommended to them (also from a list made before the rule).
+      if (identityRequired && user.identityVerifiedAt === null) return []
       const now = clock()
       return items.map((r) => ({
         targetUserId: r.targetUserId,
