@@ -4,11 +4,12 @@
  * On the embedded database, run it while the server is stopped (PGlite is single-process).
  */
 import { parseArgs } from 'node:util'
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { ConfigError, loadConfig } from '../src/core/config.js'
 import { openDatabase } from '../src/core/db/client.js'
 import { runMigrations } from '../src/core/db/migrate.js'
 import { blocks, users } from '../src/core/db/schema.js'
+import { createIdentityHasher } from '../src/core/security/identity-hash.js'
 import { createTokenService } from '../src/core/security/tokens.js'
 import { kstYear, systemClock, weekOf } from '../src/core/time.js'
 import { prng } from '../src/modules/recommendations/engine.js'
@@ -32,6 +33,16 @@ async function main(): Promise<void> {
     const people = generatePopulation({ users: count, year: kstYear(now), seed: 2026 })
     const ids = await insertPopulation(db, people, now, config.consentVersions)
 
+    // Demo people have verified their identity (as everyone has where IDENTITY_REQUIRED=true): the
+    // verified birth year and gender are their profile's, each a person of their own (a CI hash each).
+    const identities = createIdentityHasher(config.identityHashKey, [])
+    await db.execute(sql`
+      UPDATE users u SET identity_verified_at = ${now.toISOString()}::timestamptz,
+        verified_birth_year = p.birth_year, verified_gender = p.gender, ci_hash = x.ci_hash
+      FROM unnest(${sql.param(ids)}::uuid[], ${sql.param(ids.map((id) => identities.hash(`ci:demo:${id}`)))}::text[])
+        AS x(id, ci_hash), profiles p
+      WHERE u.id = x.id AND p.user_id = u.id`)
+
     // A few blocks, as real people make them.
     const random = prng(7)
     const pairs = Array.from({ length: Math.ceil(count / 50) }, () => ({
@@ -54,6 +65,7 @@ async function main(): Promise<void> {
       k: config.scheduler.k,
       activeDays: config.scheduler.activeDays,
       consentVersions: config.consentVersions,
+      identityRequired: config.identity.required,
     })
     const { done } = await runner.start({ week, trigger: 'cli' })
     const run = await done
