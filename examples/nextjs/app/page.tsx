@@ -11,6 +11,8 @@ export default async function Home() {
     if (me.error?.error.code === 'USER_BANNED') redirect('/suspended')
     redirect('/api/auth/signin')
   }
+  // IDENTITY_REQUIRED (production): 본인인증 first; it works before a profile exists.
+  if (me.data.identityRequired && !me.data.user.identityVerified) redirect('/verify')
   if (!me.data.profile || !me.data.preferences) return <p>프로필과 선호 조건을 먼저 입력해 주세요.</p>
   if (me.data.consentsMissing.length > 0) redirect('/consents')
 
