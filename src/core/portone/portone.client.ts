@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { IdentityVerification, PortOneClient } from '@portone/server-sdk'
 import type { Config } from '../config.js'
-import { AppError, serviceUnavailable } from '../errors.js'
+import { serviceUnavailable } from '../errors.js'
 
 /**
  * PortOne V2, through its maintained SDK (`@portone/server-sdk`). The only file that imports the SDK:
@@ -60,13 +60,19 @@ const errorType = (err: unknown): string | undefined => {
   return typeof data?.type === 'string' ? data.type : undefined
 }
 
+/** How one kind of call fails towards our clients: its 503 code and message (payments have their own). */
+interface Failure {
+  code: string
+  message: string
+}
+
 /**
  * Runs one SDK call under the timeout. Anything that is not an answer PortOne meant (no connection,
- * a timeout, a 5xx, a body that is not JSON, our credentials refused) becomes a 503 with `code`, to
+ * a timeout, a 5xx, a body that is not JSON, our credentials refused) becomes a 503 (`failure`), to
  * retry later; `expected` lets the caller keep the SDK errors that are answers (a 404 for an unknown id).
  */
 async function call<T>(
-  options: { timeoutMs: number; log: PortOneLog; code: string; what: string },
+  options: { timeoutMs: number; log: PortOneLog; failure: Failure; what: string },
   run: () => Promise<T>,
   expected?: (err: unknown) => T | undefined,
 ): Promise<T> {
@@ -93,7 +99,7 @@ async function call<T>(
     } else {
       options.log.warn({ portone: options.what, reason }, 'PortOne did not answer')
     }
-    throw serviceUnavailable(options.code, 'The verification provider is not answering; try again shortly')
+    throw serviceUnavailable(options.failure.code, options.failure.message)
   }
 }
 
@@ -105,7 +111,14 @@ export function createPortOneIdentityClient(
   if (!apiSecret || !storeId) throw new Error('PortOne needs PORTONE_API_SECRET and PORTONE_STORE_ID')
   installSignalFetch()
   const sdk = PortOneClient({ secret: apiSecret, storeId, baseUrl: config.apiBase })
-  const options = { timeoutMs: config.timeoutMs, log, code: 'IDENTITY_PROVIDER_UNAVAILABLE' }
+  const options = {
+    timeoutMs: config.timeoutMs,
+    log,
+    failure: {
+      code: 'IDENTITY_PROVIDER_UNAVAILABLE',
+      message: 'The identity verification provider is not answering; try again shortly',
+    },
+  }
   return {
     getIdentityVerification: (identityVerificationId) =>
       call<IdentityVerificationResult>(
@@ -149,7 +162,3 @@ function toResult(found: IdentityVerification.IdentityVerification): IdentityVer
   if (found.status === 'READY' || found.status === 'FAILED') return { status: found.status, id: found.id }
   return { status: 'UNRECOGNIZED', id: String((found as { id?: unknown }).id ?? '') }
 }
-
-/** True for the 503 this client throws (the caller leaves everything as it was). */
-export const isProviderUnavailable = (err: unknown) =>
-  err instanceof AppError && err.code === 'IDENTITY_PROVIDER_UNAVAILABLE'
