@@ -206,9 +206,8 @@ export function createIdentityService(
           }
 
           // 7. One person, one account: the unique index on live accounts' CI hashes decides.
-          const verifiedAt = now
           await saveVerifiedIdentity(tx, auth.userId, {
-            verifiedAt,
+            verifiedAt: now,
             birthYear: person.birthYear,
             gender: person.gender,
             phoneEncrypted: person.phone ? cipher.encrypt(person.phone, auth.userId) : null,
