@@ -86,7 +86,8 @@ export class FakePortOne {
       PORTONE_STORE_ID: this.storeId,
       PORTONE_IDENTITY_CHANNEL_KEY: this.channelKey,
       PORTONE_API_BASE: this.url,
-      PORTONE_TIMEOUT_MS: '300',
+      // Generous, as in production: a loaded machine must not turn a slow test into a timeout.
+      PORTONE_TIMEOUT_MS: '5000',
       ...extra,
     }
   }

@@ -26,6 +26,8 @@ let ctx: TestContext
 let portone: FakePortOne
 /** The app verifying identities through the PortOne stand-in. */
 let app: FastifyInstance
+/** The same, giving up on PortOne after 300 ms (the timeout tests). */
+let impatient: FastifyInstance
 let minsu: SignedIn
 
 const cipher = createFieldCipher(Buffer.from(DEV_DATA_ENCRYPTION_KEY, 'base64'))
@@ -36,6 +38,7 @@ before(async () => {
   ctx = await createTestContext({ ADMIN_KAKAO_IDS: '1' })
   portone = await FakePortOne.start()
   app = await ctx.build(portone.env({ ADMIN_KAKAO_IDS: '1' }))
+  impatient = await ctx.build(portone.env({ ADMIN_KAKAO_IDS: '1', PORTONE_TIMEOUT_MS: '300' }))
 })
 after(async () => {
   await ctx.close()
@@ -236,7 +239,7 @@ describe('POST /me/identity-verification/complete with PortOne', () => {
         const res = await start(minsu)
         const id: string = res.json().identityVerificationId
         portone.answer(id, answer)
-        const failed = await complete(minsu, { identityVerificationId: id })
+        const failed = await complete(minsu, { identityVerificationId: id }, impatient)
         assert.equal(failed.statusCode, 503)
         assert.equal(failed.json().error.code, 'IDENTITY_PROVIDER_UNAVAILABLE')
         await assertNothingStored(minsu.userId)
@@ -246,11 +249,11 @@ describe('POST /me/identity-verification/complete with PortOne', () => {
       })
     }
 
-    it('gives up on a slow PortOne at PORTONE_TIMEOUT_MS and closes the connection', async () => {
+    it('gives up on a slow PortOne at PORTONE_TIMEOUT_MS (300 ms here) and closes the connection', async () => {
       const id: string = (await start(minsu)).json().identityVerificationId
       portone.answer(id, { kind: 'slow', ms: 5_000, after: { kind: 'ready' } })
       const abandoned = portone.abandoned
-      const res = await complete(minsu, { identityVerificationId: id })
+      const res = await complete(minsu, { identityVerificationId: id }, impatient)
       assert.equal(res.statusCode, 503)
       for (let i = 0; i < 50 && portone.abandoned === abandoned; i++)
         await new Promise((r) => setTimeout(r, 20))
@@ -618,6 +621,7 @@ describe('in prod', () => {
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
     BANK_ACCOUNT: '110-123-456789',
+    CONSENT_VERSIONS: 'terms=v1,privacy=v1,refund=v1,adult=v1',
     SCHEDULER_ENABLED: 'false',
   }
   /** Prod signs in through Kakao, which is not here: tokens come from an app with the same secret. */
