@@ -179,6 +179,58 @@ describe('the OpenAPI document, checked against a session', () => {
       'UPLOAD_TYPE_MISMATCH',
     )
 
+    // Identity verification (development: the person is sent in `dev`, as without PortOne).
+    const verification = async (who: SignedIn) => {
+      const res = await send('POST', '/me/identity-verification/start', who)
+      assert.equal(res.statusCode, 200)
+      return res.json().identityVerificationId as string
+    }
+    const person = { birthYear: 1995, gender: 'M', phoneNumber: '010-1234-5678', ci: 'CI-MINSU' }
+    const minsuId = await verification(minsu)
+    const verified = await send('POST', '/me/identity-verification/complete', minsu, {
+      identityVerificationId: minsuId,
+      dev: person,
+    })
+    assert.equal(verified.json().identityVerified, true)
+    assert.equal((await get('/me', minsu)).json().user.identityVerified, true)
+    await expectError(
+      await send('POST', '/me/identity-verification/complete', minsu, {
+        identityVerificationId: minsuId,
+        dev: person,
+      }),
+      409,
+      'VERIFICATION_USED',
+    )
+    await expectError(
+      await send('POST', '/me/identity-verification/complete', jieun, {
+        identityVerificationId: minsuId,
+        dev: person,
+      }),
+      404,
+      'VERIFICATION_NOT_FOUND',
+    )
+    await expectError(
+      await send('POST', '/me/identity-verification/complete', jieun, {
+        identityVerificationId: await verification(jieun),
+        dev: { ...person, gender: 'F' },
+      }),
+      409,
+      'IDENTITY_IN_USE',
+    )
+    await expectError(
+      await send('POST', '/me/identity-verification/complete', jieun, {
+        identityVerificationId: await verification(jieun),
+        dev: { ...person, gender: 'F', birthYear: 2010, ci: 'CI-YOUNG' },
+      }),
+      403,
+      'UNDERAGE',
+    )
+    await expectError(
+      await send('PUT', '/profile', minsu, { nickname: 'n', gender: 'M', birthYear: 1990 }),
+      400,
+      'IDENTITY_LOCKED',
+    )
+
     // The operator builds this week's lists; both people see each other.
     const started = await send('POST', '/admin/recs/run', admin, {})
     assert.equal(started.statusCode, 202)

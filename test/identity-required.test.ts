@@ -10,7 +10,14 @@ import {
   type TestContext,
   validPreferences,
 } from './helpers/context.js'
-import { createPerson, like, recommend, runBatch, verifyIdentity } from './helpers/factories.js'
+import {
+  acceptConsents,
+  createPerson,
+  like,
+  recommend,
+  runBatch,
+  verifyIdentity,
+} from './helpers/factories.js'
 
 /** IDENTITY_REQUIRED=true: unverified people keep their account but neither see, are seen, like nor pay. */
 let ctx: TestContext
@@ -59,6 +66,47 @@ describe('IDENTITY_REQUIRED=true', () => {
     assert.equal(intent.json().error.code, 'MATCH_NOT_FOUND')
     const liked = await like(app, minsu, jieun, week)
     assert.equal(liked.statusCode, 200, liked.body)
+  })
+
+  it('asks for identity before consents: IDENTITY_REQUIRED, then CONSENT_REQUIRED, then the route', async () => {
+    const sora = await createPerson(app, { kakaoId: '300', gender: 'F', birthYear: 1995, consents: false })
+    await recommend(ctx.database, sora, minsu, week)
+    const likeMinsu = { toUserId: minsu.userId, batchWeek: week }
+    const intent = { matchId: '00000000-0000-4000-8000-000000000000' }
+
+    // Neither verified nor consenting: identity is asked for first, on both routes.
+    for (const [url, payload] of [
+      ['/likes', likeMinsu],
+      ['/payments/intent', intent],
+    ] as const) {
+      const res = await post(sora, url, payload)
+      assert.equal(res.statusCode, 403)
+      assert.equal(res.json().error.code, 'IDENTITY_REQUIRED', url)
+    }
+
+    // Verified, without consents: the consent gate speaks (after validation), naming what is missing.
+    await verifyIdentity(app, sora, { birthYear: 1995, gender: 'F' })
+    assert.equal((await post(sora, '/likes', {})).json().error.code, 'VALIDATION_ERROR')
+    const liked = await post(sora, '/likes', likeMinsu)
+    assert.equal(liked.statusCode, 403)
+    assert.equal(liked.json().error.code, 'CONSENT_REQUIRED')
+    assert.deepEqual(
+      liked.json().error.details.missing.map((m: { type: string }) => m.type),
+      ['terms', 'privacy', 'adult'],
+    )
+    const paid = await post(sora, '/payments/intent', intent)
+    assert.equal(paid.json().error.code, 'CONSENT_REQUIRED')
+
+    // Both in order: the routes' own rules.
+    await acceptConsents(app, sora)
+    assert.equal((await post(sora, '/likes', likeMinsu)).statusCode, 200)
+    assert.equal((await post(sora, '/payments/intent', intent)).json().error.code, 'MATCH_NOT_FOUND')
+
+    // Consenting but not verified (minsu): still IDENTITY_REQUIRED.
+    assert.equal(
+      (await post(minsu, '/likes', { toUserId: sora.userId, batchWeek: week })).json().error.code,
+      'IDENTITY_REQUIRED',
+    )
   })
 
   it('still answers 401 to no token and 403 USER_BANNED to a banned person first', async () => {
