@@ -197,6 +197,7 @@ describe('console sign-in with Kakao (OpenID Connect)', { skip: noBrowser }, () 
       ADMIN_KAKAO_IDS: '4242',
       SCHEDULER_ENABLED: 'false',
       CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
+      IDENTITY_REQUIRED: 'false',
     })
     const res = await prod.inject({ method: 'GET', url: '/console/login/kakao' })
     assert.equal(res.statusCode, 303)

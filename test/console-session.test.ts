@@ -221,6 +221,7 @@ describe('console sign-in limits and switch', () => {
       ADMIN_KAKAO_IDS: '1',
       SCHEDULER_ENABLED: 'false',
       CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
+      IDENTITY_REQUIRED: 'false',
       LOG_LEVEL: 'warn',
     }
     for (const [extra, why] of [
