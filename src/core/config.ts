@@ -2,6 +2,7 @@ import { isIP } from 'node:net'
 import { Ajv } from 'ajv'
 import { Cron } from 'croner'
 import { type Static, Type } from 'typebox'
+import { NOTIFICATION_TYPES, type NotificationType } from './db/schema.js'
 
 /**
  * Every environment variable the API reads, with a default that works in `dev` and `test`.
@@ -13,6 +14,11 @@ export const DEV_DATA_ENCRYPTION_KEY = 'ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0
 /** 32 bytes, base64. Fixed so that dev bans stay recognised across restarts; refused in prod. */
 export const DEV_IDENTITY_HASH_KEY = 'ZGV2LW9ubHktaWRlbnRpdHktaGFzaC1rZXktMzItYnk='
 const SAMPLE_BANK_ACCOUNT = '000-0000-0000-00'
+
+/** The variable naming the 알림톡 template of a notification type: match.created → NOTIFY_TEMPLATE_MATCH_CREATED. */
+export function templateVariable(type: NotificationType): string {
+  return `NOTIFY_TEMPLATE_${type.replace(/[.]/g, '_').toUpperCase()}`
+}
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
 const EnvSchema = Type.Object({
@@ -121,6 +127,22 @@ const EnvSchema = Type.Object({
   OTEL_SDK_DISABLED: Type.Optional(Type.Boolean()),
 
   CONSENT_VERSIONS: Type.Optional(Type.String({ minLength: 1 })),
+  MATCH_PAYMENT_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 7 }),
+  NOTIFICATION_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
+  NOTIFY_EXTERNAL_TYPES: Type.String({ default: 'match.created,payment.verified,match.activated' }),
+  NOTIFY_PROVIDER: Type.Union([Type.Literal('log'), Type.Literal('solapi')], { default: 'log' }),
+  NOTIFY_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
+  NOTIFY_RETRY_BASE_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
+  NOTIFY_LINK_URL: Type.String({ pattern: '^https?://', default: 'http://localhost:3000/notifications' }),
+  SOLAPI_API_BASE: Type.String({ pattern: '^https?://', default: 'https://api.solapi.com' }),
+  SOLAPI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  SOLAPI_API_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  SOLAPI_PFID: Type.Optional(Type.String({ minLength: 1 })),
+  SOLAPI_SENDER: Type.Optional(Type.String({ pattern: '^0\\d{7,10}$' })),
+  SOLAPI_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 10_000 }),
+  ...Object.fromEntries(
+    NOTIFICATION_TYPES.map((type) => [templateVariable(type), Type.Optional(Type.String({ minLength: 1 }))]),
+  ),
 })
 
 type Env = Static<typeof EnvSchema>
@@ -201,6 +223,32 @@ export interface Config {
   consentVersions: ConsentVersions
   storage: StorageConfig
   photos: PhotoConfig
+  /** Pending matches with no verified payment close as expired after this many days. */
+  matchPaymentDays: number
+  notifications: {
+    retentionDays: number
+    /** Types also sent outside the app to people with a verified phone who allow it. */
+    externalTypes: ReadonlySet<NotificationType>
+    provider: 'log' | 'solapi'
+    maxAttempts: number
+    retryBaseMs: number
+    /** Where the message's link goes (the front end's notification list). */
+    linkUrl: string
+    solapi: SolapiConfig | undefined
+  }
+}
+
+export interface SolapiConfig {
+  apiBase: string
+  apiKey: string
+  apiSecret: string
+  /** The Kakao channel's profile id (pfId) the 알림톡 are sent from. */
+  pfId: string
+  /** The registered sender number of the SMS fallback. */
+  sender: string
+  timeoutMs: number
+  /** The approved 알림톡 template of each type sent outside the app. */
+  templates: Partial<Record<NotificationType, string>>
 }
 
 export type StorageConfig =
@@ -322,6 +370,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const storage = storageConfig(env)
   const watermarkText = photoWatermarkText(env.PHOTO_WATERMARK_TEXT)
+  const externalTypes = splitList(env.NOTIFY_EXTERNAL_TYPES)
+  const unknownTypes = externalTypes.filter((t) => !(NOTIFICATION_TYPES as readonly string[]).includes(t))
+  if (unknownTypes.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: NOTIFY_EXTERNAL_TYPES lists unknown types (${unknownTypes.join(', ')}); known: ${NOTIFICATION_TYPES.join(', ')}`,
+    )
+  }
+  const solapi =
+    env.NOTIFY_PROVIDER === 'solapi' ? solapiConfig(env, externalTypes as NotificationType[]) : undefined
   const corsOrigins = splitList(env.CORS_ORIGINS)
   if (corsOrigins.includes('*')) {
     throw new ConfigError('Invalid configuration: CORS_ORIGINS must list origins, not "*"')
@@ -393,9 +450,43 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       watermarkText,
       concurrency: env.PHOTO_CONCURRENCY,
     },
+    matchPaymentDays: env.MATCH_PAYMENT_DAYS,
+    notifications: {
+      retentionDays: env.NOTIFICATION_RETENTION_DAYS,
+      externalTypes: new Set(externalTypes as NotificationType[]),
+      provider: env.NOTIFY_PROVIDER,
+      maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: env.NOTIFY_RETRY_BASE_SECONDS * 1000,
+      linkUrl: env.NOTIFY_LINK_URL,
+      solapi,
+    },
   }
   if (config.env === 'prod') assertProductionSafe(config, env)
   return config
+}
+
+/** NOTIFY_PROVIDER=solapi needs every Solapi variable and a template for each external type. */
+function solapiConfig(env: Env, externalTypes: NotificationType[]): SolapiConfig {
+  const vars = env as unknown as Record<string, string | undefined>
+  const required = ['SOLAPI_API_KEY', 'SOLAPI_API_SECRET', 'SOLAPI_PFID', 'SOLAPI_SENDER'] as const
+  const missing = [
+    ...required.filter((name) => !vars[name]),
+    ...externalTypes.map(templateVariable).filter((name) => !vars[name]),
+  ]
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid configuration: NOTIFY_PROVIDER=solapi needs ${missing.join(', ')}`)
+  }
+  return {
+    apiBase: env.SOLAPI_API_BASE.replace(/\/+$/, ''),
+    apiKey: vars.SOLAPI_API_KEY as string,
+    apiSecret: vars.SOLAPI_API_SECRET as string,
+    pfId: vars.SOLAPI_PFID as string,
+    sender: vars.SOLAPI_SENDER as string,
+    timeoutMs: env.SOLAPI_TIMEOUT_MS,
+    templates: Object.fromEntries(
+      externalTypes.map((type) => [type, vars[templateVariable(type)] as string]),
+    ),
+  }
 }
 
 /**
@@ -482,6 +573,11 @@ function assertProductionSafe(config: Config, env: Env): void {
   // Photos are shown on https pages: an http origin would be blocked as mixed content.
   if (config.storage.kind === 's3' && !config.storage.publicBaseUrl.startsWith('https://')) {
     refuse('S3_PUBLIC_BASE_URL must be an https:// URL')
+  }
+  const solapi = config.notifications.solapi
+  if (solapi && !solapi.apiBase.startsWith('https://')) refuse('SOLAPI_API_BASE must be an https:// URL')
+  if (solapi && !config.notifications.linkUrl.startsWith('https://')) {
+    refuse('NOTIFY_LINK_URL must be an https:// URL (it is sent to people)')
   }
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   bigserial,
   boolean,
   char,
@@ -72,6 +73,8 @@ export const users = pgTable(
     banned: boolean('banned').notNull().default(false),
     /** Bumped to invalidate every token issued before (ban, deletion, "sign out everywhere"). */
     tokenVersion: integer('token_version').notNull().default(0),
+    /** The person's setting: notifications outside the app (알림톡 with SMS fallback) on or off. */
+    notifyExternal: boolean('notify_external').notNull().default(true),
     lastActiveAt: timestamptz('last_active_at'),
     deletedAt: timestamptz('deleted_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
@@ -255,6 +258,28 @@ export const likes = pgTable(
   ],
 )
 
+/**
+ * "Not interested": a person declined someone who liked them or was in their list for a week. The
+ * other person is never told; their like stays as it was.
+ */
+export const passes = pgTable(
+  'passes',
+  {
+    fromUser: uuid('from_user')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    toUser: uuid('to_user')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    batchWeek: text('batch_week').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fromUser, t.toUser, t.batchWeek] }),
+    check('passes_not_self', sql`${t.fromUser} <> ${t.toUser}`),
+  ],
+)
+
 export const matches = pgTable(
   'matches',
   {
@@ -277,6 +302,8 @@ export const matches = pgTable(
     ),
     index('matches_user_a_idx').on(t.userA),
     index('matches_user_b_idx').on(t.userB),
+    // The hourly expiry looks for pending matches older than MATCH_PAYMENT_DAYS.
+    index('matches_pending_created_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
     check('matches_status_check', sql`${t.status} IN (${inList(MATCH_STATUSES)})`),
     check('matches_not_self', sql`${t.userA} <> ${t.userB}`),
   ],
@@ -554,6 +581,83 @@ export const mediaDeletions = pgTable('media_deletions', {
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 })
 
+export const NOTIFICATION_TYPES = [
+  'recs.ready',
+  'like.received',
+  'match.created',
+  'payment.created',
+  'payment.verified',
+  'match.activated',
+  'match.closed',
+  'payment.refund_due',
+] as const
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
+
+/*
+ * The in-app feed. The weekly batch writes a `recs.ready` row for every person who got a list (a
+ * hundred thousand in one run), so, like exposure_log, the table has no foreign key: rows are
+ * written only for users the writer just read, and account deletion removes them explicitly.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id').notNull(),
+    type: text('type').$type<NotificationType>().notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    readAt: timestamptz('read_at'),
+  },
+  (t) => [
+    // The feed, newest first by id (its cursor), and deletion with the account.
+    index('notifications_user_id_idx').on(t.userId, t.id),
+    // GET /notifications/unread-count is polled: it counts from this small index alone.
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} IS NULL`),
+    // Retention deletes by age; rows arrive in time order, so a BRIN index is tiny and nearly free to keep.
+    index('notifications_created_brin').using('brin', t.createdAt),
+    check('notifications_type_check', sql`${t.type} IN (${inList(NOTIFICATION_TYPES)})`),
+  ],
+)
+
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+
+/**
+ * The outbox of notifications sent outside the app, written in the transaction of the notification.
+ * A worker claims due rows (`FOR UPDATE SKIP LOCKED`), marks them `sending` until `next_attempt_at`
+ * (its lease), and records the outcome; a row whose sender died is claimed again once the lease ends.
+ */
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notificationId: bigint('notification_id', { mode: 'number' })
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    type: text('type').$type<NotificationType>().notNull(),
+    channel: text('channel').$type<'alimtalk'>().notNull().default('alimtalk'),
+    status: text('status').$type<DeliveryStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a pending row is due, or when the lease of a row being sent ends. */
+    nextAttemptAt: timestamptz('next_attempt_at'),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    sentAt: timestamptz('sent_at'),
+  },
+  (t) => [
+    index('notification_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} IN ('pending', 'sending')`),
+    index('notification_deliveries_status_idx').on(t.status, t.id),
+    index('notification_deliveries_user_idx').on(t.userId),
+    check('notification_deliveries_status_check', sql`${t.status} IN (${inList(DELIVERY_STATUSES)})`),
+    check('notification_deliveries_channel_check', sql`${t.channel} IN ('alimtalk')`),
+  ],
+)
+
 export const schema = {
   users,
   consoleSessions,
@@ -576,6 +680,9 @@ export const schema = {
   photoUploads,
   mediaDeletions,
   identityVerifications,
+  passes,
+  notifications,
+  notificationDeliveries,
 }
 export type Schema = typeof schema
 export type UserRow = typeof users.$inferSelect
@@ -586,3 +693,5 @@ export type MatchRow = typeof matches.$inferSelect
 export type PaymentRow = typeof payments.$inferSelect
 export type PhotoRow = typeof photos.$inferSelect
 export type PhotoUploadRow = typeof photoUploads.$inferSelect
+export type NotificationRow = typeof notifications.$inferSelect
+export type DeliveryRow = typeof notificationDeliveries.$inferSelect
