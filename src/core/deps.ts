@@ -1,4 +1,5 @@
 import type { Database } from './db/client.js'
+import type { Notifier } from './notifications.js'
 import type { FieldCipher } from './security/crypto.js'
 import type { IdentityHasher } from './security/identity-hash.js'
 import type { Clock } from './time.js'
@@ -11,4 +12,5 @@ export interface CoreDeps {
   identities: IdentityHasher
   /** A photo's storage key (as kept in profiles.photos) as the URL others load it from. */
   photoUrl: (key: string) => string
+  notifier: Notifier
 }

@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import type { DbHandle } from '../../src/core/db/client.js'
-import { exposureLog, recommendations } from '../../src/core/db/schema.js'
-import { type SignedIn, signIn } from './context.js'
+import { exposureLog, recommendations, users } from '../../src/core/db/schema.js'
+import { createFieldCipher } from '../../src/core/security/crypto.js'
+import { type SignedIn, signIn, testConfig } from './context.js'
 
 export interface PersonSpec {
   kakaoId: string
@@ -167,4 +168,16 @@ export async function verifyIdentity(
   })
   if (res.statusCode !== 200) throw new Error(`identity complete: ${res.body}`)
   return res
+}
+
+/**
+ * Gives the person the verified phone number identity verification leaves, written directly:
+ * phone_verified and the number encrypted under the test configuration's key.
+ */
+export async function verifyPhone(database: DbHandle, who: SignedIn, phone = '01012345678'): Promise<void> {
+  const cipher = createFieldCipher(testConfig().dataEncryptionKey)
+  await database.db
+    .update(users)
+    .set({ phoneVerified: true, phoneEncrypted: cipher.encrypt(phone, who.userId) })
+    .where(eq(users.id, who.userId))
 }

@@ -47,6 +47,7 @@ export function createAdminService({
   clock,
   cipher,
   identities,
+  notifier,
   photos,
 }: CoreDeps & { photos: Pick<PhotoService, 'ownUrls'> }) {
   return {
@@ -152,7 +153,7 @@ export function createAdminService({
             banned ? 'Already banned' : 'Not banned',
           )
         }
-        if (banned) await banUser(tx, userId, clock())
+        if (banned) await banUser(tx, notifier, userId, clock())
         else {
           await setBanned(tx, userId, false)
           // A person banned before deleting an account came back banned through these hashes.

@@ -5,8 +5,15 @@ import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import type { ConsentGate } from '../consents/consents.gate.js'
 import type { Precondition } from '../identity/identity.gate.js'
-import { LikeBody, LikeResult, MatchDetail, MatchListItem, MatchParams } from './matches.schemas.js'
-import type { MatchService } from './matches.service.js'
+import {
+  LikeBody,
+  LikeResult,
+  MatchDetail,
+  MatchListItem,
+  MatchParams,
+  ReceivedLike,
+} from './matches.schemas.js'
+import { MAX_RECEIVED, type MatchService } from './matches.service.js'
 
 export const matchRoutes: FastifyPluginAsyncTypebox<{
   matches: MatchService
@@ -28,7 +35,7 @@ export const matchRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['matches'],
         summary:
-          'Like someone from your recommendations; a mutual like makes a pending match (needs a verified identity when IDENTITY_REQUIRED, then the current terms, privacy and adult consents)',
+          'Like someone from your recommendations, or like back someone from GET /likes/received; a mutual like makes a pending match (needs a verified identity when IDENTITY_REQUIRED, then the current terms, privacy and adult consents)',
         security,
         body: LikeBody,
         response: {
@@ -42,6 +49,49 @@ export const matchRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => matches.like(caller(request), request.body.toUserId, request.body.batchWeek),
+  )
+
+  app.post(
+    '/likes/pass',
+    {
+      preParsing: auth.requireUser,
+      preHandler: consents.toMeet,
+      config: limit,
+      schema: {
+        tags: ['matches'],
+        summary:
+          'Not interested: decline someone from your recommendations or from GET /likes/received for that week (they are not told; needs the current terms, privacy and adult consents)',
+        security,
+        body: LikeBody,
+        response: {
+          204: Type.Null({ description: 'Passed' }),
+          ...authErrors({
+            400: ['INVALID_WEEK'],
+            403: ['CONSENT_REQUIRED'],
+            404: ['RECOMMENDATION_NOT_FOUND'],
+            409: ['ALREADY_LIKED'],
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      await matches.pass(caller(request), request.body.toUserId, request.body.batchWeek)
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.get(
+    '/likes/received',
+    {
+      preParsing: auth.requireUser,
+      schema: {
+        tags: ['matches'],
+        summary: `People whose like to you from this or last week you have not answered, newest first (at most ${MAX_RECEIVED})`,
+        security,
+        response: { 200: Type.Array(ReceivedLike), ...authErrors() },
+      },
+    },
+    async (request) => matches.received(caller(request)),
   )
 
   app.get(

@@ -10,6 +10,15 @@ export const LikeBody = Type.Object({
   }),
 })
 
+export const ReceivedLike = Type.Object({
+  fromUserId: Uuid,
+  batchWeek: Type.String({
+    description: 'Send it back with POST /likes (or /likes/pass) to answer this like',
+  }),
+  likedAt: DateTime,
+  profile: PublicProfile,
+})
+
 export const LikeResult = Type.Object({
   ok: Type.Literal(true),
   matched: Type.Boolean({ description: 'The other person had already liked you: a pending match exists' }),

@@ -5,20 +5,23 @@ import { pageWindow } from '../../core/pagination.js'
 
 /**
  * What closing matches does to their payments: a verified payment of a match closed before it was
- * activated is owed back (`refund_due`); an unpaid intent lapses (`expired`).
+ * activated is owed back (`refund_due`); an unpaid intent lapses (`expired`). Returns the payments
+ * now owed back.
  */
 export async function settlePaymentsOfClosedMatches(
   tx: Executor,
   closed: Array<{ id: string; was: string }>,
   now: Date,
-): Promise<void> {
+): Promise<Array<{ id: string; matchId: string }>> {
   const all = closed.map((m) => m.id)
   const beforeActivation = closed.filter((m) => m.was === 'pending').map((m) => m.id)
+  let refundDue: Array<{ id: string; matchId: string }> = []
   if (beforeActivation.length) {
-    await tx
+    refundDue = await tx
       .update(payments)
       .set({ status: 'refund_due', updatedAt: now })
       .where(and(inArray(payments.matchId, beforeActivation), eq(payments.status, 'verified')))
+      .returning({ id: payments.id, matchId: payments.matchId })
   }
   if (all.length) {
     await tx
@@ -26,6 +29,7 @@ export async function settlePaymentsOfClosedMatches(
       .set({ status: 'expired', updatedAt: now })
       .where(and(inArray(payments.matchId, all), eq(payments.status, 'pending')))
   }
+  return refundDue
 }
 
 const LIVE = ['pending', 'verified'] as const
@@ -39,9 +43,9 @@ export const latestPaymentOf = (column: 'id' | 'status') =>
   sql<string | null>`(SELECT p.${sql.identifier(column)}::text FROM ${payments} p
                       WHERE p.match_id = ${matches}.id ORDER BY p.created_at DESC LIMIT 1)`
 
-/** Unpaid intents past their expiry become `expired` (lazily, whenever payments are read). */
-export async function expireOverdue(tx: Executor, now: Date, matchId?: string): Promise<void> {
-  await tx
+/** Unpaid intents past their expiry become `expired` (whenever payments are read, and hourly). Returns how many. */
+export async function expireOverdue(tx: Executor, now: Date, matchId?: string): Promise<number> {
+  const rows = await tx
     .update(payments)
     .set({ status: 'expired', updatedAt: now })
     .where(
@@ -51,6 +55,8 @@ export async function expireOverdue(tx: Executor, now: Date, matchId?: string): 
         matchId === undefined ? undefined : eq(payments.matchId, matchId),
       ),
     )
+    .returning({ id: payments.id })
+  return rows.length
 }
 
 export async function findLivePayment(tx: Executor, matchId: string): Promise<PaymentRow | undefined> {

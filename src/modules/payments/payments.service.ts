@@ -4,6 +4,7 @@ import type { Config } from '../../core/config.js'
 import type { Database, Executor } from '../../core/db/client.js'
 import { matches, type PaymentRow, type PaymentStatus, payments } from '../../core/db/schema.js'
 import { badRequest, conflict, notFound } from '../../core/errors.js'
+import type { Notifier } from '../../core/notifications.js'
 import { pageOf } from '../../core/pagination.js'
 import { toCsv } from '../../core/spreadsheet.js'
 import type { Clock } from '../../core/time.js'
@@ -29,7 +30,17 @@ const MAX_EXPORTED = 10_000
 const paymentNotFound = () => notFound('PAYMENT_NOT_FOUND', 'No such payment')
 const matchNotFound = () => notFound('MATCH_NOT_FOUND', 'No such match')
 
-export function createPaymentService({ db, clock, config }: { db: Database; clock: Clock; config: Config }) {
+export function createPaymentService({
+  db,
+  clock,
+  config,
+  notifier,
+}: {
+  db: Database
+  clock: Clock
+  config: Config
+  notifier: Notifier
+}) {
   const bank = config.payment.bank
 
   const toPayment = (p: PaymentRow) => ({
@@ -64,6 +75,11 @@ export function createPaymentService({ db, clock, config }: { db: Database; cloc
     },
   ): Promise<void> {
     const now = clock()
+    // The match is locked before its payment, as everything else that changes both does (intents,
+    // the hourly expiry), so that two of them never wait on each other.
+    const unlocked = await findPayment(tx, paymentId)
+    if (!unlocked) throw paymentNotFound()
+    const match = await lockMatch(tx, unlocked.matchId)
     const payment = await findPayment(tx, paymentId, true)
     if (!payment) throw paymentNotFound()
     if (payment.status === 'verified')
@@ -71,7 +87,6 @@ export function createPaymentService({ db, clock, config }: { db: Database; cloc
     if (payment.status === 'refund_due' || payment.status === 'refunded') {
       throw conflict('PAYMENT_NOT_VERIFIABLE', `A payment in status ${payment.status} cannot be verified`)
     }
-    const match = await lockMatch(tx, payment.matchId)
     if (!match || match.status === 'closed') {
       throw conflict('MATCH_CLOSED', 'The match was closed; refund the deposit instead of verifying it')
     }
@@ -95,6 +110,8 @@ export function createPaymentService({ db, clock, config }: { db: Database; cloc
       targetId: payment.id,
       detail: { matchId: payment.matchId, amount: payment.amount, depositorName, memo, ...input.source },
     })
+    const people = [match.userA, match.userB]
+    await notifier.notify(tx, people, 'payment.verified', { matchId: match.id, paymentId: payment.id }, now)
     if (config.payment.autoActivateOnVerify && match.status === 'pending') {
       await activateMatch(tx, match.id, now)
       await recordAdminAction(tx, {
@@ -103,6 +120,7 @@ export function createPaymentService({ db, clock, config }: { db: Database; cloc
         targetId: match.id,
         detail: { paymentId: payment.id, auto: true },
       })
+      await notifier.notify(tx, people, 'match.activated', { matchId: match.id }, now)
     }
   }
 
@@ -131,7 +149,11 @@ export function createPaymentService({ db, clock, config }: { db: Database; cloc
             expiresAt,
             now,
           })
-          if (created) return toPayment(created)
+          if (created) {
+            const partner = match.userA === auth.userId ? match.userB : match.userA
+            await notifier.notify(tx, partner, 'payment.created', { matchId, paymentId: created.id }, now)
+            return toPayment(created)
+          }
           const raced = await findLivePayment(tx, matchId)
           if (raced) return toPayment(raced)
           // Otherwise the code was taken by another live payment: draw again.
@@ -180,13 +202,15 @@ export function createPaymentService({ db, clock, config }: { db: Database; cloc
             'No verified payment for this match (send force and a reason to override)',
           )
         }
-        await activateMatch(tx, matchId, clock())
+        const now = clock()
+        await activateMatch(tx, matchId, now)
         await recordAdminAction(tx, {
           adminId: admin.userId,
           action: 'match.activate',
           targetId: matchId,
           detail: paid ? { paid: true } : { paid: false, force: true, reason },
         })
+        await notifier.notify(tx, [match.userA, match.userB], 'match.activated', { matchId }, now)
       })
       return { ok: true as const }
     },

@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox'
 import { DateTime, Nullable, Text, Uuid } from '../../core/http/schemas.js'
 import { Consents } from '../consents/consents.schemas.js'
-import { User } from '../users/users.schemas.js'
+import { Settings, User } from '../users/users.schemas.js'
 
 /** The 17 first-level administrative divisions (시·도): one vocabulary, so regions can be matched. */
 export const KOREAN_REGIONS = [
@@ -189,4 +189,5 @@ export const MeResponse = Type.Object({
         'or pay (also refund).',
     },
   ),
+  settings: Settings,
 })

@@ -8,7 +8,7 @@ import type { Admit, AuthContext } from '../auth/authenticate.js'
 import { currentConsents } from '../consents/consents.service.js'
 import type { PhotoService } from '../photos/photos.service.js'
 import { findUserById } from '../users/users.repository.js'
-import { toUser } from '../users/users.schemas.js'
+import { toSettings, toUser } from '../users/users.schemas.js'
 import {
   findMe,
   savePreferences as savePreferencesRow,
@@ -169,6 +169,7 @@ export function createProfileService(
         preferences: found?.preferences ? toPreferences(found.preferences) : null,
         consents,
         consentsMissing,
+        settings: toSettings(user),
       }
     },
 

@@ -3,10 +3,12 @@ import { recordAdminAction } from '../../core/audit.js'
 import type { Database, Executor } from '../../core/db/client.js'
 import { matches, type ReportReason } from '../../core/db/schema.js'
 import { conflict, isUniqueViolation, notFound } from '../../core/errors.js'
+import type { Notifier } from '../../core/notifications.js'
 import { pageOf } from '../../core/pagination.js'
 import type { Clock } from '../../core/time.js'
 import type { AuthContext } from '../auth/authenticate.js'
-import { closeMatches, pairCondition, wasRecommended } from '../matches/matches.repository.js'
+import { pairCondition, wasRecommended } from '../matches/matches.repository.js'
+import { closeMatchesAndNotify } from '../matches/matches.service.js'
 import { endSessions, findUserById, setBanned } from '../users/users.repository.js'
 import {
   blocksOf,
@@ -40,15 +42,32 @@ async function requireMet(tx: Executor, me: string, other: string): Promise<void
 
 /**
  * Bans a user: every session ends (lifting the ban later does not revive old tokens), pending and
- * active matches close (payments settle).
+ * active matches close (payments settle; the other people are told the match closed, not why).
  */
-export async function banUser(tx: Executor, userId: string, now: Date): Promise<void> {
+export async function banUser(tx: Executor, notifier: Notifier, userId: string, now: Date): Promise<void> {
   await setBanned(tx, userId, true)
   await endSessions(tx, userId)
-  await closeMatches(tx, or(eq(matches.userA, userId), eq(matches.userB, userId)) as SQL, now)
+  await closeMatchesAndNotify(
+    tx,
+    notifier,
+    or(eq(matches.userA, userId), eq(matches.userB, userId)) as SQL,
+    now,
+    {
+      reason: 'closed',
+      quiet: [userId],
+    },
+  )
 }
 
-export function createSafetyService({ db, clock }: { db: Database; clock: Clock }) {
+export function createSafetyService({
+  db,
+  clock,
+  notifier,
+}: {
+  db: Database
+  clock: Clock
+  notifier: Notifier
+}) {
   return {
     /** POST /blocks: hides the two from each other from now on and closes any open match between them. */
     async block(auth: AuthContext, userId: string) {
@@ -56,7 +75,11 @@ export function createSafetyService({ db, clock }: { db: Database; clock: Clock 
         await requireMet(tx, auth.userId, userId)
         const now = clock()
         await insertBlock(tx, auth.userId, userId, now)
-        await closeMatches(tx, pairCondition(auth.userId, userId) as SQL, now)
+        // The other person learns that the match closed, never that a block closed it.
+        await closeMatchesAndNotify(tx, notifier, pairCondition(auth.userId, userId) as SQL, now, {
+          reason: 'closed',
+          quiet: [auth.userId],
+        })
         const [block] = (await blocksOf(tx, auth.userId)).filter((b) => b.userId === userId)
         if (!block) throw new Error('block not written')
         return { userId: block.userId, nickname: block.nickname, createdAt: block.createdAt.toISOString() }
@@ -156,7 +179,7 @@ export function createSafetyService({ db, clock }: { db: Database; clock: Clock 
           if (reported?.role === 'admin')
             throw conflict('CANNOT_BAN_ADMIN', 'An administrator cannot be banned')
           if (reported && !reported.banned) {
-            await banUser(tx, reported.id, now)
+            await banUser(tx, notifier, reported.id, now)
             await recordAdminAction(tx, {
               adminId: admin.userId,
               action: 'user.ban',

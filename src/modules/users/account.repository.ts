@@ -7,6 +7,9 @@ import {
   exposureLog,
   identityVerifications,
   likes,
+  notificationDeliveries,
+  notifications,
+  passes,
   preferences,
   profiles,
   recommendations,
@@ -15,9 +18,9 @@ import { erasePhotosOf } from '../photos/photos.repository.js'
 
 /**
  * Erases what an account holds about its person (PIPA): profile (contact), photos (rows now, files
- * once the transaction commits), preferences,
- * consents, blocks and likes either way, their recommendations and exposure rows. Payments and the
- * audit log are kept; they point to the anonymised user row.
+ * once the transaction commits), preferences, consents, blocks, likes and passes either way, their
+ * recommendations and exposure rows, their notifications and anything still queued to be sent to
+ * them. Payments and the audit log are kept; they point to the anonymised user row.
  */
 export async function erasePersonalData(tx: Executor, userId: string, now: Date): Promise<void> {
   await erasePhotosOf(tx, userId, now)
@@ -29,6 +32,9 @@ export async function erasePersonalData(tx: Executor, userId: string, now: Date)
   await tx.delete(recommendations).where(eq(recommendations.userId, userId))
   await tx.delete(exposureLog).where(eq(exposureLog.userId, userId))
   await tx.delete(identityVerifications).where(eq(identityVerifications.userId, userId))
+  await tx.delete(passes).where(or(eq(passes.fromUser, userId), eq(passes.toUser, userId)))
+  await tx.delete(notificationDeliveries).where(eq(notificationDeliveries.userId, userId))
+  await tx.delete(notifications).where(eq(notifications.userId, userId))
 }
 
 /** Remembers a banned person by the hash of their Kakao id and, if they verified, of their CI. */

@@ -4,7 +4,7 @@ import type { CoreDeps } from '../../core/deps.js'
 import { unauthorized } from '../../core/errors.js'
 import type { MediaJanitor } from '../../core/storage/deletions.js'
 import type { AuthContext } from '../auth/authenticate.js'
-import { closeMatches } from '../matches/matches.repository.js'
+import { closeMatchesAndNotify } from '../matches/matches.service.js'
 import { erasePersonalData, rememberBannedIdentity } from './account.repository.js'
 import { anonymiseUser, findUserById } from './users.repository.js'
 
@@ -13,7 +13,8 @@ export function createAccountService({
   clock,
   identities,
   janitor,
-}: Pick<CoreDeps, 'db' | 'clock' | 'identities'> & { janitor: MediaJanitor }) {
+  notifier,
+}: Pick<CoreDeps, 'db' | 'clock' | 'identities' | 'notifier'> & { janitor: MediaJanitor }) {
   return {
     /**
      * DELETE /me: closes the person's matches, erases their personal data and anonymises the
@@ -29,7 +30,13 @@ export function createAccountService({
         if (!user || user.deletedAt) throw unauthorized('TOKEN_REVOKED', 'This session is no longer valid')
         const now = clock()
         if (user.banned) await rememberBannedIdentity(tx, identities.hash(user.kakaoUserId), user.ciHash)
-        await closeMatches(tx, or(eq(matches.userA, user.id), eq(matches.userB, user.id)) as SQL, now)
+        await closeMatchesAndNotify(
+          tx,
+          notifier,
+          or(eq(matches.userA, user.id), eq(matches.userB, user.id)) as SQL,
+          now,
+          { reason: 'closed', quiet: [user.id] },
+        )
         await erasePersonalData(tx, user.id, now)
         await anonymiseUser(tx, user.id, now)
       })

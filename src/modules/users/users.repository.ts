@@ -88,6 +88,7 @@ export async function anonymiseUser(db: Executor, id: string, now: Date): Promis
       verifiedBirthYear: null,
       verifiedGender: null,
       ciHash: null,
+      notifyExternal: true,
       lastActiveAt: null,
       deletedAt: now,
       tokenVersion: sql`${users.tokenVersion} + 1`,

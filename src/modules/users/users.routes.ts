@@ -3,11 +3,29 @@ import { Type } from 'typebox'
 import { accountErrors } from '../../core/http/schemas.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import type { AccountService } from './account.service.js'
+import type { SettingsService } from './settings.service.js'
+import { Settings, SettingsInput } from './users.schemas.js'
 
 export const accountRoutes: FastifyPluginAsyncTypebox<{
   account: AccountService
+  settings: SettingsService
   auth: Authenticator
-}> = async (app, { account, auth }) => {
+}> = async (app, { account, settings, auth }) => {
+  app.put(
+    '/me/settings',
+    {
+      preParsing: auth.requireUser,
+      schema: {
+        tags: ['me'],
+        summary: 'Your settings: external notifications (알림톡/SMS) on or off; GET /me shows them',
+        security: [{ bearerAuth: [] }],
+        body: SettingsInput,
+        response: { 200: Settings, ...authErrors(400) },
+      },
+    },
+    async (request) => settings.save(caller(request), request.body),
+  )
+
   app.delete(
     '/me',
     {

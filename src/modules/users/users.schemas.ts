@@ -28,3 +28,18 @@ export function toUser(row: UserRow) {
     createdAt: row.createdAt.toISOString(),
   }
 }
+
+export const Settings = Type.Object(
+  {
+    notifyExternal: Type.Boolean({
+      description:
+        'Notifications outside the app (Kakao 알림톡, or SMS when it cannot be delivered) to the verified phone number: only "SHH Match: 새 소식이 있어요" and a link, never a name. Default on.',
+    }),
+  },
+  { description: "The caller's settings" },
+)
+export const SettingsInput = Type.Object({ notifyExternal: Type.Boolean() })
+
+export function toSettings(row: UserRow) {
+  return { notifyExternal: row.notifyExternal }
+}
