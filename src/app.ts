@@ -18,6 +18,7 @@ import { registerErrorHandling } from './core/http/errors-plugin.js'
 import { requestsAsServed } from './core/http/openapi.js'
 import { withGenericErrors } from './core/http/schemas.js'
 import { noLimit, registerSecurity, strictLimit, syncLimit } from './core/http/security.js'
+import { createNotifier } from './core/notifications.js'
 import { createMetrics, type Metrics } from './core/observability/metrics.js'
 import { traceLogFields, tracingActive } from './core/observability/tracing.js'
 import { createPortOneIdentityClient } from './core/portone/portone.client.js'
@@ -46,8 +47,18 @@ import { metricsRoutes } from './modules/health/metrics.routes.js'
 import { identityGate } from './modules/identity/identity.gate.js'
 import { identityRoutes } from './modules/identity/identity.routes.js'
 import { createIdentityService } from './modules/identity/identity.service.js'
+import { createHousekeeping, type Housekeeping } from './modules/housekeeping/housekeeping.service.js'
 import { matchRoutes } from './modules/matches/matches.routes.js'
 import { createMatchService } from './modules/matches/matches.service.js'
+import type { MessageProvider } from './modules/notifications/notifications.provider.js'
+import { notificationRoutes } from './modules/notifications/notifications.routes.js'
+import { createNotificationService } from './modules/notifications/notifications.service.js'
+import {
+  createDeliveryWorker,
+  createMessageProvider,
+  type DeliveryWorker,
+  leaseFor,
+} from './modules/notifications/notifications.worker.js'
 import { paymentRoutes } from './modules/payments/payments.routes.js'
 import { createPaymentService } from './modules/payments/payments.service.js'
 import { createPhotoProcessor, setImageThreads } from './modules/photos/photo-image.js'
@@ -56,7 +67,11 @@ import { photoRoutes } from './modules/photos/photos.routes.js'
 import { createPhotoService } from './modules/photos/photos.service.js'
 import { profileRoutes } from './modules/profiles/profiles.routes.js'
 import { createProfileService } from './modules/profiles/profiles.service.js'
-import { type BatchLock, createBatchRunner } from './modules/recommendations/recommendations.batch.js'
+import {
+  type BatchLock,
+  type BatchRunner,
+  createBatchRunner,
+} from './modules/recommendations/recommendations.batch.js'
 import { recommendationRoutes } from './modules/recommendations/recommendations.routes.js'
 import { createRecommendationScheduler } from './modules/recommendations/recommendations.scheduler.js'
 import { createRecommendationService } from './modules/recommendations/recommendations.service.js'
@@ -64,6 +79,7 @@ import { safetyRoutes } from './modules/safety/safety.routes.js'
 import { createSafetyService } from './modules/safety/safety.service.js'
 import { createAccountService } from './modules/users/account.service.js'
 import { createActivityRecorder } from './modules/users/activity.js'
+import { createSettingsService } from './modules/users/settings.service.js'
 import { accountRoutes } from './modules/users/users.routes.js'
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
@@ -82,6 +98,23 @@ export interface BuildAppOptions {
   metrics?: Metrics
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: DestinationStream
+  /** Replaces the provider NOTIFY_PROVIDER picks (tests count what is sent). */
+  messageProvider?: MessageProvider
+}
+
+/** How long a stopping worker waits for sends in flight before it aborts them. */
+const WORKER_STOP_GRACE_MS = 3_000
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The background jobs of this process (tests drive them by hand). */
+    jobs: {
+      runner: BatchRunner
+      scheduler: ReturnType<typeof createRecommendationScheduler>
+      housekeeping: Housekeeping
+      worker: DeliveryWorker
+    }
+  }
 }
 
 declare module 'fastify' {
@@ -236,6 +269,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'recommendations', description: 'Weekly recommendations' },
         { name: 'matches', description: 'Likes and matches' },
         { name: 'safety', description: 'Blocks and reports' },
+        { name: 'notifications', description: 'The in-app feed of what happened (poll the unread count)' },
         { name: 'payments', description: 'Bank-transfer payments' },
         { name: 'photos', description: 'Profile photos we host: uploads, processing, order, moderation' },
         { name: 'admin', description: 'Operator console (role admin)' },
@@ -291,17 +325,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.addHook('onReady', async () => photoHousekeeping.start())
   }
   app.addHook('onClose', async () => photoHousekeeping.stop())
+  const notifier = createNotifier({ externalTypes: config.notifications.externalTypes })
+  const core = { db, clock, cipher, identities, photoUrl, notifier }
   const authService = createAuthService({ config, db, tokens, kakao, clock, identities })
   const profileService = createProfileService(
-    {
-      db,
-      clock,
-      cipher,
-      identities,
-      photoUrl,
-      photos: photoService,
-      identityRequired: config.identity.required,
-    },
+    { ...core, photos: photoService, identityRequired: config.identity.required },
     config.consentVersions,
   )
   const consentGate = createConsentGate({ db, versions: config.consentVersions })
@@ -317,11 +345,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // The IDENTITY_REQUIRED precondition of the routes that act on other people (likes, payments).
   const requireIdentity = identityGate(config.identity.required)
   const consentService = createConsentService({ db, clock })
-  const matchService = createMatchService({ db, clock, cipher, identities, photoUrl })
-  const safetyService = createSafetyService({ db, clock })
-  const accountService = createAccountService({ db, clock, identities, janitor })
-  const paymentService = createPaymentService({ db, clock, config })
-  const adminService = createAdminService({ db, clock, cipher, identities, photoUrl, photos: photoService })
+  const matchService = createMatchService(core)
+  const safetyService = createSafetyService(core)
+  const accountService = createAccountService({ ...core, janitor })
+  const settingsService = createSettingsService(core)
+  const paymentService = createPaymentService({ db, clock, config, notifier })
+  const adminService = createAdminService({ ...core, photos: photoService })
   const runner = createBatchRunner({
     database,
     ...(options.batchLock ? { lock: options.batchLock } : {}),
@@ -345,15 +374,45 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     photoUrl,
     identityRequired: config.identity.required,
   })
+  const notificationService = createNotificationService(core)
+  const scheduler = createRecommendationScheduler({
+    cron: config.scheduler.cron,
+    runner,
+    db,
+    clock,
+    log: app.log,
+  })
+  const housekeeping = createHousekeeping({
+    database,
+    clock,
+    notifier,
+    matchPaymentDays: config.matchPaymentDays,
+    retentionDays: config.notifications.retentionDays,
+    log: app.log,
+    onFinished: (report) => {
+      metrics.housekeeping.inc({ what: 'matches_expired' }, report.matchesExpired)
+      metrics.housekeeping.inc({ what: 'payments_expired' }, report.paymentsExpired)
+      metrics.housekeeping.inc({ what: 'notifications_deleted' }, report.notificationsDeleted)
+    },
+  })
+  const worker = createDeliveryWorker({
+    db,
+    clock,
+    cipher,
+    provider: options.messageProvider ?? createMessageProvider(config, app.log),
+    log: app.log,
+    maxAttempts: config.notifications.maxAttempts,
+    retryBaseMs: config.notifications.retryBaseMs,
+    linkUrl: config.notifications.linkUrl,
+    leaseMs: leaseFor(config),
+    onOutcome: (outcome) => metrics.notifyDeliveries.inc({ outcome }),
+  })
+  app.decorate('jobs', { runner, scheduler, housekeeping, worker })
   if (config.scheduler.enabled) {
-    const scheduler = createRecommendationScheduler({
-      cron: config.scheduler.cron,
-      runner,
-      clock,
-      log: app.log,
-    })
     app.addHook('onReady', async () => {
       scheduler.start()
+      housekeeping.start()
+      worker.start()
       // A run that a stopped process left half-written goes on from its last written slice.
       void runner
         .resumeAbandoned()
@@ -361,8 +420,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           app.log.error({ err: { message: err.message } }, 'could not resume the recommendation batch'),
         )
     })
-    app.addHook('onClose', async () => scheduler.stop())
   }
+  // Background work stops first, within the shutdown budget: the worker gives sends in flight a
+  // moment, then hands their rows back; housekeeping ends after its current batch.
+  app.addHook('onClose', async () => {
+    await Promise.all([worker.stop(WORKER_STOP_GRACE_MS), housekeeping.stop(), scheduler.stop()])
+  })
   // A batch that is writing finishes (its lists stay whole) before the database is closed.
   app.addHook('onClose', async () => runner.idle())
 
@@ -390,6 +453,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(metricsRoutes, {
         metrics,
         db,
+        clock,
         auth: authenticator,
         metricsToken: config.metricsToken,
       })
@@ -411,7 +475,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         auth: authenticator,
         limit: strictLimit(config, tokens),
       })
-      await api.register(accountRoutes, { account: accountService, auth: authenticator })
+      await api.register(accountRoutes, {
+        account: accountService,
+        settings: settingsService,
+        auth: authenticator,
+      })
       await api.register(matchRoutes, {
         matches: matchService,
         auth: authenticator,
@@ -432,6 +500,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         limit: strictLimit(config, tokens),
       })
       await api.register(adminRoutes, { admin: adminService, auth: authenticator })
+      await api.register(notificationRoutes, { notifications: notificationService, auth: authenticator })
       await api.register(recommendationRoutes, {
         recommendations: recommendationService,
         auth: authenticator,

@@ -47,6 +47,18 @@ export function createMetrics() {
       buckets: [1, 5, 10, 30, 60, 120, 300, 600],
       registers: [registry],
     }),
+    notifyDeliveries: new Counter({
+      name: 'shh_notify_deliveries_total',
+      help: 'Attempts to send a notification outside the app, by outcome (sent, failed: retried later, dead)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    housekeeping: new Counter({
+      name: 'shh_housekeeping_rows_total',
+      help: 'Rows changed by the hourly housekeeping (matches expired, payments expired, notifications deleted)',
+      labelNames: ['what'] as const,
+      registers: [registry],
+    }),
     batchUsers: new Gauge({
       name: 'shh_recs_batch_users',
       help: 'Users given a list by the last batch run',

@@ -9,15 +9,18 @@ import { adminErrors } from '../../core/http/schemas.js'
 import { noLimit } from '../../core/http/security.js'
 import type { Metrics } from '../../core/observability/metrics.js'
 import { bearerToken, secretsEqual } from '../../core/security/tokens.js'
+import type { Clock } from '../../core/time.js'
 import type { Authenticator } from '../auth/authenticate.js'
+import { queueState } from '../notifications/notifications.repository.js'
 
 /** GET /metrics in Prometheus format: for METRICS_TOKEN (a scraper) or an admin token, never public. */
 export const metricsRoutes: FastifyPluginAsyncTypebox<{
   metrics: Metrics
   db: Database
+  clock: Clock
   auth: Authenticator
   metricsToken: string | undefined
-}> = async (app, { metrics, db, auth, metricsToken }) => {
+}> = async (app, { metrics, db, clock, auth, metricsToken }) => {
   new Gauge({
     name: 'shh_payments_pending',
     help: 'Payments waiting for a deposit to be verified',
@@ -25,6 +28,23 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{
     async collect() {
       const [row] = await db.select({ n: count() }).from(payments).where(eq(payments.status, 'pending'))
       this.set(row?.n ?? 0)
+    },
+  })
+
+  new Gauge({
+    name: 'shh_notify_queue_waiting',
+    help: 'Notifications waiting to be sent outside the app, or being sent',
+    registers: [metrics.registry],
+    async collect() {
+      this.set((await queueState(db, clock())).waiting)
+    },
+  })
+  new Gauge({
+    name: 'shh_notify_queue_oldest_seconds',
+    help: 'Age of the oldest notification waiting to be sent outside the app (0 when none waits)',
+    registers: [metrics.registry],
+    async collect() {
+      this.set((await queueState(db, clock())).oldestAgeSeconds)
     },
   })
 

@@ -22,6 +22,7 @@ import {
   type Eligibility,
   failRuns,
   findAbandonedRuns,
+  hasSucceededRun,
   type IdRange,
   insertLists,
   loadEligiblePage,
@@ -431,11 +432,14 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     }
   }
 
+  type Started = { run: BatchRunRow; done: Promise<BatchRunRow> }
+
   /**
    * Takes the lock, records the run (or takes up the abandoned run for the same week) and builds it
-   * on the batch's own connections.
+   * on the batch's own connections. With `unlessSucceeded`, nothing starts (null) when a run has
+   * built the week already, which is decided while holding the lock.
    */
-  async function launch(input: StartRunInput): Promise<{ run: BatchRunRow; done: Promise<BatchRunRow> }> {
+  async function launch(input: StartRunInput, unlessSucceeded = false): Promise<Started | null> {
     let release = await lock.tryAcquire()
     if (!release && finishing && current) {
       // The last run here is over (its status says so) and only letting go: wait for it.
@@ -444,6 +448,16 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     }
     if (!release) throw alreadyRunning()
     finishing = false
+    if (
+      unlessSucceeded &&
+      (await hasSucceededRun(database.db, input.week).catch(async (err) => {
+        await release()
+        throw err
+      }))
+    ) {
+      await release()
+      return null
+    }
     let batch: Awaited<ReturnType<typeof openBatchDatabase>> | undefined
     let run: BatchRunRow
     try {
@@ -515,13 +529,19 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
      * the same week left unfinished by a process that died is resumed instead of started anew.
      * Resolves once the run is recorded; `done` resolves when it has finished, either way.
      */
-    start: launch,
+    start: async (input: StartRunInput): Promise<Started> => (await launch(input)) as Started,
+
+    /**
+     * As start, but nothing is started (null) when a run already built the week: checked while
+     * holding the lock, so replicas catching up a missed week at once build it once.
+     */
+    startUnlessBuilt: (input: StartRunInput): Promise<Started | null> => launch(input, true),
 
     /**
      * At start-up: a run for this week or the next that a stopped process left unfinished goes on
      * where it stopped. Resolves to null when there is none (or another replica holds the lock).
      */
-    async resumeAbandoned(): Promise<{ run: BatchRunRow; done: Promise<BatchRunRow> } | null> {
+    async resumeAbandoned(): Promise<Started | null> {
       const thisWeek = weekOf(clock())
       const [newest] = await findAbandonedRuns(database.db)
       if (!newest || (newest.week !== thisWeek && newest.week !== addWeeks(thisWeek, 1))) return null

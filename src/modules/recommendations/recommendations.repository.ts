@@ -272,6 +272,16 @@ export async function findRun(db: Executor, id: string): Promise<BatchRunRow | u
   return row
 }
 
+/** Has a run built `week`'s lists to the end? */
+export async function hasSucceededRun(db: Executor, week: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: batchRuns.id })
+    .from(batchRuns)
+    .where(and(eq(batchRuns.week, week), eq(batchRuns.status, 'succeeded')))
+    .limit(1)
+  return row !== undefined
+}
+
 /** Runs left `queued` or `running` by a process that died (only asked while holding the batch lock, or to peek), newest first. */
 export function findAbandonedRuns(db: Executor): Promise<BatchRunRow[]> {
   return db

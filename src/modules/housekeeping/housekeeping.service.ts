@@ -1,0 +1,167 @@
+import { inArray, sql } from 'drizzle-orm'
+import { recordSystemAction } from '../../core/audit.js'
+import { type DbHandle, queryRows } from '../../core/db/client.js'
+import { matches } from '../../core/db/schema.js'
+import { LOCK_KEYS, runExclusive } from '../../core/db/single-flight.js'
+import type { Notifier } from '../../core/notifications.js'
+import type { Clock } from '../../core/time.js'
+import { closeMatchesAndNotify } from '../matches/matches.service.js'
+import { deleteNotificationsBefore } from '../notifications/notifications.repository.js'
+import { expireOverdue } from '../payments/payments.repository.js'
+
+const DAY_MS = 24 * 3600_000
+const HOUR_MS = 3600_000
+/** Matches closed per transaction: a few hundred rows, so no lock is held for long. */
+const EXPIRY_BATCH = 200
+/** Old notifications deleted per statement. */
+const RETENTION_BATCH = 10_000
+
+interface Logger {
+  info(obj: object, msg: string): void
+  error(obj: object, msg: string): void
+}
+
+export interface HousekeepingReport {
+  matchesExpired: number
+  paymentsExpired: number
+  notificationsDeleted: number
+}
+
+/**
+ * The hourly chores: pending matches with no verified payment after MATCH_PAYMENT_DAYS close as
+ * expired (both people are told; their unpaid intents expire; each is audited as system:scheduler),
+ * unpaid intents past their expiry become expired, and notifications older than
+ * NOTIFICATION_RETENTION_DAYS go (their deliveries with them). Single-flight across replicas.
+ */
+export function createHousekeeping(deps: {
+  database: DbHandle
+  clock: Clock
+  notifier: Notifier
+  matchPaymentDays: number
+  retentionDays: number
+  log: Logger
+  /** Told what every run did (metrics). */
+  onFinished?: (report: HousekeepingReport) => void
+}) {
+  const { database, clock, log } = deps
+  const db = database.db
+  let stopping = false
+  let timer: NodeJS.Timeout | null = null
+  let current: Promise<unknown> | null = null
+
+  /** One transaction: up to EXPIRY_BATCH overdue matches closed. Returns how many. */
+  async function expireSomeMatches(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - deps.matchPaymentDays * DAY_MS)
+    return db.transaction(async (tx) => {
+      // Matches are locked before payments everywhere (verification too), so this never deadlocks
+      // with a verification; a match being verified right now is skipped and looked at next hour.
+      const candidates = await queryRows<{ id: string }>(
+        tx,
+        sql`SELECT m.id::text AS id FROM matches m
+            WHERE m.status = 'pending' AND m.created_at <= ${cutoff.toISOString()}::timestamptz
+              AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.match_id = m.id AND p.status = 'verified')
+            ORDER BY m.created_at LIMIT ${EXPIRY_BATCH}
+            FOR UPDATE OF m SKIP LOCKED`,
+      )
+      if (candidates.length === 0) return 0
+      // Read again under the locks (a new snapshot): a payment verified just before they were taken counts.
+      const paid = new Set(
+        (
+          await queryRows<{ id: string }>(
+            tx,
+            sql`SELECT DISTINCT match_id::text AS id FROM payments
+                WHERE match_id = ANY(${sql.param(candidates.map((c) => c.id))}::uuid[]) AND status = 'verified'`,
+          )
+        ).map((r) => r.id),
+      )
+      const ids = candidates.map((c) => c.id).filter((id) => !paid.has(id))
+      if (ids.length === 0) return 0
+      const { closed } = await closeMatchesAndNotify(tx, deps.notifier, inArray(matches.id, ids), now, {
+        reason: 'expired',
+      })
+      for (const m of closed) {
+        await recordSystemAction(tx, 'scheduler', {
+          action: 'match.expire',
+          targetId: m.id,
+          detail: { afterDays: deps.matchPaymentDays },
+        })
+      }
+      return closed.length
+    })
+  }
+
+  async function work(): Promise<HousekeepingReport> {
+    const report: HousekeepingReport = { matchesExpired: 0, paymentsExpired: 0, notificationsDeleted: 0 }
+    const now = clock()
+    for (;;) {
+      if (stopping) return report
+      const n = await expireSomeMatches(now)
+      report.matchesExpired += n
+      if (n < EXPIRY_BATCH) break
+    }
+    report.paymentsExpired = await expireOverdue(db, now)
+    const before = new Date(now.getTime() - deps.retentionDays * DAY_MS)
+    for (;;) {
+      if (stopping) return report
+      const n = await deleteNotificationsBefore(db, before, RETENTION_BATCH)
+      report.notificationsDeleted += n
+      if (n < RETENTION_BATCH) break
+    }
+    return report
+  }
+
+  /** One run now; null when a run is going on here or on another replica. */
+  async function runOnce(): Promise<HousekeepingReport | null> {
+    const run = runExclusive(database, LOCK_KEYS.housekeeping, work)
+    current = run
+    try {
+      const report = await run
+      if (report) {
+        deps.onFinished?.(report)
+        if (report.matchesExpired + report.paymentsExpired + report.notificationsDeleted > 0) {
+          log.info({ ...report }, 'housekeeping done')
+        }
+      }
+      return report
+    } finally {
+      if (current === run) current = null
+    }
+  }
+
+  const loop = () => {
+    timer = setTimeout(() => {
+      runOnce()
+        .catch((err: unknown) =>
+          log.error({ err: { message: (err as Error).message } }, 'housekeeping failed'),
+        )
+        .finally(() => {
+          if (!stopping) loop()
+        })
+    }, HOUR_MS)
+    timer.unref()
+  }
+
+  return {
+    runOnce,
+    /** Runs now (start-up), then every hour. */
+    start(): void {
+      stopping = false
+      void runOnce()
+        .catch((err: unknown) =>
+          log.error({ err: { message: (err as Error).message } }, 'housekeeping failed'),
+        )
+        .finally(() => {
+          if (!stopping) loop()
+        })
+    },
+    /** Stops the hourly runs; a run in progress ends after its current batch. */
+    async stop(): Promise<void> {
+      stopping = true
+      if (timer) clearTimeout(timer)
+      timer = null
+      await current?.catch(() => undefined)
+    },
+  }
+}
+
+export type Housekeeping = ReturnType<typeof createHousekeeping>
