@@ -284,6 +284,62 @@ describe('configuration', () => {
     })
   })
 
+  it('configures notifications: log by default, Solapi only with everything it needs', () => {
+    const dev = loadConfig({})
+    assert.equal(dev.notifications.provider, 'log')
+    assert.deepEqual(
+      [...dev.notifications.externalTypes],
+      ['match.created', 'payment.verified', 'match.activated'],
+    )
+    assert.equal(dev.notifications.retentionDays, 90)
+    assert.equal(dev.matchPaymentDays, 7)
+    assert.match(
+      refusal({ NOTIFY_EXTERNAL_TYPES: 'match.created,match.deleted' }),
+      /NOTIFY_EXTERNAL_TYPES.*match\.deleted/,
+    )
+    assert.deepEqual([...loadConfig({ NOTIFY_EXTERNAL_TYPES: 'none' }).notifications.externalTypes], [])
+    const solapi = {
+      NOTIFY_PROVIDER: 'solapi',
+      SOLAPI_API_KEY: 'NCSKEY',
+      SOLAPI_API_SECRET: 'secret',
+      SOLAPI_PFID: 'KA01PF',
+      SOLAPI_SENDER: '0212345678',
+      NOTIFY_TEMPLATE_MATCH_CREATED: 'T1',
+      NOTIFY_TEMPLATE_PAYMENT_VERIFIED: 'T2',
+      NOTIFY_TEMPLATE_MATCH_ACTIVATED: 'T3',
+    }
+    const config = loadConfig(solapi)
+    assert.equal(config.notifications.solapi?.apiBase, 'https://api.solapi.com')
+    assert.deepEqual(config.notifications.solapi?.templates, {
+      'match.created': 'T1',
+      'payment.verified': 'T2',
+      'match.activated': 'T3',
+    })
+    for (const name of ['SOLAPI_API_KEY', 'SOLAPI_SENDER', 'NOTIFY_TEMPLATE_MATCH_ACTIVATED']) {
+      assert.match(refusal({ ...solapi, [name]: '' }), new RegExp(`NOTIFY_PROVIDER=solapi needs ${name}`))
+    }
+    assert.match(
+      refusal({ ...solapi, NOTIFY_EXTERNAL_TYPES: 'like.received' }),
+      /NOTIFY_TEMPLATE_LIKE_RECEIVED/,
+      'a template for every external type',
+    )
+    assert.match(refusal({ ...solapi, SOLAPI_SENDER: '+82-2-1234' }), /SOLAPI_SENDER/)
+    assert.match(refusal({ ...SAFE_PROD, ...solapi }), /NOTIFY_LINK_URL must be an https/)
+    assert.match(
+      refusal({
+        ...SAFE_PROD,
+        ...solapi,
+        NOTIFY_LINK_URL: 'https://shh.example/n',
+        SOLAPI_API_BASE: 'http://x',
+      }),
+      /SOLAPI_API_BASE must be an https/,
+    )
+    assert.equal(
+      loadConfig({ ...SAFE_PROD, ...solapi, NOTIFY_LINK_URL: 'https://shh.example/n' }).env,
+      'prod',
+    )
+  })
+
   it('documents every variable in .env.example, and nothing else', () => {
     const documented = readFileSync('.env.example', 'utf8')
       .split('\n')

@@ -370,7 +370,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const storage = storageConfig(env)
   const watermarkText = photoWatermarkText(env.PHOTO_WATERMARK_TEXT)
-  const externalTypes = splitList(env.NOTIFY_EXTERNAL_TYPES)
+  const externalTypes = env.NOTIFY_EXTERNAL_TYPES === 'none' ? [] : splitList(env.NOTIFY_EXTERNAL_TYPES)
   const unknownTypes = externalTypes.filter((t) => !(NOTIFICATION_TYPES as readonly string[]).includes(t))
   if (unknownTypes.length > 0) {
     throw new ConfigError(

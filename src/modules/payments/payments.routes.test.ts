@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import iconv from 'iconv-lite'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
 import { acceptConsents, createPerson, like, recommend } from '../../../test/helpers/factories.js'
-import { adminActions, matches, payments } from '../../core/db/schema.js'
+import { adminActions, matches, notifications, payments } from '../../core/db/schema.js'
 import { weekOf } from '../../core/time.js'
 
 const DAY = 24 * 3600_000
@@ -161,6 +161,20 @@ describe('admin verification and activation', () => {
     )
     assert.equal(await matchStatus(), 'active')
     assert.equal((await intent(minsu)).statusCode, 409, 'nothing to pay on an active match')
+    // Both are told of the payment and the activation; only she of the intent he asked for.
+    const told = async (who: SignedIn) =>
+      (await ctx.database.db.select().from(notifications).where(eq(notifications.userId, who.userId)))
+        .filter((n) => n.type.startsWith('payment.') || n.type === 'match.activated')
+        .map((n) => [n.type, n.data])
+    assert.deepEqual(await told(minsu), [
+      ['payment.verified', { matchId, paymentId: p.id }],
+      ['match.activated', { matchId }],
+    ])
+    assert.deepEqual(await told(jieun), [
+      ['payment.created', { matchId, paymentId: p.id }],
+      ['payment.verified', { matchId, paymentId: p.id }],
+      ['match.activated', { matchId }],
+    ])
   })
 
   it('activates on verification with AUTO_ACTIVATE_ON_VERIFY', async () => {
@@ -169,6 +183,11 @@ describe('admin verification and activation', () => {
     assert.equal((await call(auto, admin, 'POST', `/admin/payments/${p.id}/verify`, {})).statusCode, 200)
     assert.equal(await matchStatus(), 'active')
     assert.equal((await audit('match.activate')).length, 1)
+    const activated = await ctx.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.type, 'match.activated'))
+    assert.deepEqual(activated.map((n) => n.userId).sort(), [minsu.userId, jieun.userId].sort())
   })
 })
 
