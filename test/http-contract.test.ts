@@ -62,6 +62,14 @@ const ROUTES = [
   ['post', '/admin/photos/{photoId}/approve'],
   ['post', '/admin/photos/{photoId}/reject'],
   ['put', '/media/uploads/{uploadId}'],
+  ['post', '/likes/pass'],
+  ['get', '/likes/received'],
+  ['put', '/me/settings'],
+  ['get', '/notifications'],
+  ['get', '/notifications/unread-count'],
+  ['post', '/notifications/read'],
+  ['get', '/admin/notifications/deliveries'],
+  ['post', '/admin/notifications/deliveries/{deliveryId}/retry'],
 ] as const
 
 describe('error shape', () => {
@@ -196,7 +204,7 @@ describe('OpenAPI', () => {
       )
       assert.ok(op.responses['500'], `${path} does not declare its error response`)
       const takesBody = method === 'post' || method === 'put'
-      if (takesBody && !path.endsWith('/close') && !path.endsWith('/approve') && path !== '/auth/logout') {
+      if (takesBody && !/\/(close|retry|approve)$/.test(path) && path !== '/auth/logout') {
         const content = op.requestBody?.content
         assert.ok(
           content?.['application/json']?.schema ??

@@ -347,6 +347,14 @@ const VALID: Record<string, (w: World) => ValidRequest> = {
       raw: { contentType: 'image/jpeg', payload: UPLOAD_TEXT },
     }
   },
+  'post /likes/pass': (w) => ({ body: { toUserId: w.other.userId, batchWeek: w.week } }),
+  'get /likes/received': () => ({}),
+  'put /me/settings': () => ({ body: { notifyExternal: false } }),
+  'get /notifications': () => ({ query: { cursor: '1000', limit: 20 } }),
+  'get /notifications/unread-count': () => ({}),
+  'post /notifications/read': () => ({ body: { ids: [1, 2] } }),
+  'get /admin/notifications/deliveries': () => ({ query: { status: 'dead', page: 1, pageSize: 20 } }),
+  'post /admin/notifications/deliveries/{deliveryId}/retry': () => ({ path: { deliveryId: '1' } }),
 }
 
 /** The bytes of the pre-signed PUT in the table above (storage does not look at what they are). */
