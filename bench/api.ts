@@ -20,6 +20,7 @@ import { generatePopulation } from '../scripts/lib/synthetic-population.js'
 import { DEV_CONSENT_VERSIONS, parseConsentVersions } from '../src/core/config.js'
 import { openDatabase, queryRows } from '../src/core/db/client.js'
 import { runMigrations } from '../src/core/db/migrate.js'
+import { createNotifier } from '../src/core/notifications.js'
 import { createTokenService } from '../src/core/security/tokens.js'
 import { kstYear, systemClock, weekOf } from '../src/core/time.js'
 import { createBatchRunner } from '../src/modules/recommendations/recommendations.batch.js'
@@ -62,6 +63,7 @@ async function seed(url: string) {
   const people = generatePopulation({ users, year: kstYear(now), seed: 5 })
   const ids = await insertPopulation(database.db, people, now)
   const runner = createBatchRunner({
+    notifier: createNotifier({ externalTypes: new Set() }),
     database,
     clock: systemClock,
     log: { info() {}, error() {} },

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util'
 import { DEV_CONSENT_VERSIONS, parseConsentVersions } from '../src/core/config.js'
 import { openDatabase } from '../src/core/db/client.js'
+import { createNotifier } from '../src/core/notifications.js'
 import { createBatchRunner } from '../src/modules/recommendations/recommendations.batch.js'
 
 const { values } = parseArgs({
@@ -20,6 +21,7 @@ const database = await openDatabase(values.url as string, { poolMax: 1 })
 const now = new Date(values.now as string)
 let phases: Record<string, unknown> = {}
 const runner = createBatchRunner({
+  notifier: createNotifier({ externalTypes: new Set() }),
   database,
   clock: () => now,
   log: {
@@ -47,6 +49,8 @@ console.log(
     loadMs: phases.loadMs,
     computeMs: phases.computeMs,
     writeMs: phases.writeMs,
+    notified: phases.notified,
+    notifyMs: phases.notifyMs,
     slices: phases.slices,
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }),

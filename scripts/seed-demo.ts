@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../src/core/config.js'
 import { openDatabase } from '../src/core/db/client.js'
 import { runMigrations } from '../src/core/db/migrate.js'
 import { blocks, users } from '../src/core/db/schema.js'
+import { createNotifier } from '../src/core/notifications.js'
 import { createIdentityHasher } from '../src/core/security/identity-hash.js'
 import { createTokenService } from '../src/core/security/tokens.js'
 import { kstYear, systemClock, weekOf } from '../src/core/time.js'
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
 
     const week = weekOf(now)
     const runner = createBatchRunner({
+      notifier: createNotifier({ externalTypes: new Set() }),
       database,
       clock: systemClock,
       log: { info: () => undefined, error: (o, m) => console.error(m, o) },

@@ -352,6 +352,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const paymentService = createPaymentService({ db, clock, config, notifier })
   const adminService = createAdminService({ ...core, photos: photoService })
   const runner = createBatchRunner({
+    notifier,
     database,
     ...(options.batchLock ? { lock: options.batchLock } : {}),
     clock,

@@ -5,11 +5,13 @@
  */
 import { DEV_CONSENT_VERSIONS, parseConsentVersions } from '../../src/core/config.js'
 import { openDatabase } from '../../src/core/db/client.js'
+import { createNotifier } from '../../src/core/notifications.js'
 import { createBatchRunner } from '../../src/modules/recommendations/recommendations.batch.js'
 
 const [url, week, now, k, slice] = process.argv.slice(2) as [string, string, string, string, string]
 const database = await openDatabase(url, { poolMax: 1 })
 const runner = createBatchRunner({
+  notifier: createNotifier({ externalTypes: new Set() }),
   database,
   clock: () => new Date(now),
   log: { info: () => undefined, error: (o, m) => console.error(m, o) },

@@ -10,6 +10,7 @@ import { openTestDatabase, testDatabaseUrl, truncateAll } from '../../../test/he
 import { buildApp } from '../../app.js'
 import { type DbHandle, openDatabase, queryRows } from '../../core/db/client.js'
 import { batchRuns, exposureLog } from '../../core/db/schema.js'
+import { createNotifier } from '../../core/notifications.js'
 import { addWeeks, weekOf } from '../../core/time.js'
 import { createBatchRunner, sliceOf } from './recommendations.batch.js'
 
@@ -58,6 +59,7 @@ describe('the weekly batch on PostgreSQL', { skip: !onPg && 'PostgreSQL only (TE
       const releasing = sleep(6_000).then(() => blocker.query('COMMIT'))
 
       const runner = createBatchRunner({
+        notifier: createNotifier({ externalTypes: new Set() }),
         database: apiDb,
         clock: () => NOW,
         log: { info() {}, error() {} },

@@ -17,10 +17,12 @@ import {
   exposureLog,
   likes,
   matches,
+  notifications,
   profiles,
   recommendations,
   users,
 } from '../../core/db/schema.js'
+import { createNotifier } from '../../core/notifications.js'
 import { addWeeks, weekOf } from '../../core/time.js'
 import { createBatchRunner, databaseBatchLock, sliceOf } from './recommendations.batch.js'
 
@@ -82,6 +84,13 @@ describe('the weekly batch', () => {
     assert.equal(second.usersTotal, 0)
     const after = (await recRows(week)).map((r) => `${r.userId}>${r.targetUserId}:${r.score}`).sort()
     assert.deepEqual(after, before, 'an existing list never changes')
+    // Everyone with a list is told once, in the transaction that wrote it.
+    const told = await ctx.database.db.select().from(notifications)
+    assert.deepEqual(
+      told.map((n) => n.userId).sort(),
+      [...crowd.men, ...crowd.women].map((p) => p.userId).sort(),
+    )
+    assert.ok(told.every((n) => n.type === 'recs.ready' && (n.data as { week: string }).week === week))
     const [run] = await ctx.database.db.select().from(batchRuns).where(eq(batchRuns.id, first.runId))
     assert.equal(run?.usersProcessed, 8)
     assert.ok((run?.durationMs ?? -1) >= 0)
@@ -176,6 +185,7 @@ describe('the weekly batch', () => {
     await ctx.app.activity.flush()
     const log = { info() {}, error() {} }
     const runner = createBatchRunner({
+      notifier: createNotifier({ externalTypes: new Set() }),
       database: ctx.database,
       clock: ctx.clock.now,
       log,
@@ -204,9 +214,11 @@ describe('the weekly batch', () => {
     assert.deepEqual([...(run?.slicesDone ?? [])].sort(), [0, 1, 2, 3])
     const everyone = await ctx.database.db.select({ id: profiles.userId }).from(profiles)
     const withList = new Set((await recRows(week)).map((r) => r.userId))
+    const told = new Set((await ctx.database.db.select().from(notifications)).map((n) => n.userId))
     for (const { id } of everyone) {
       const inSliceZero = sliceOf(id, 4) === 0
       assert.equal(withList.has(id), !inSliceZero, `${id} (slice ${sliceOf(id, 4)})`)
+      assert.equal(told.has(id), withList.has(id), 'told exactly when this run wrote their list')
     }
     const [row] = await ctx.database.db
       .select()
@@ -304,6 +316,7 @@ describe('the weekly batch', () => {
     await createCrowd(ctx.app, 4, 4)
     const log = { info() {}, error() {} }
     const runner = createBatchRunner({
+      notifier: createNotifier({ externalTypes: new Set() }),
       database: ctx.database,
       clock: ctx.clock.now,
       log,
@@ -348,6 +361,7 @@ describe('the weekly batch', () => {
       const log = { info() {}, error() {} }
       const week = weekOf(ctx.clock.now())
       const replica = createBatchRunner({
+        notifier: createNotifier({ externalTypes: new Set() }),
         database: replicaDb,
         clock: ctx.clock.now,
         log,

@@ -4,6 +4,7 @@ import type { ConsentVersions } from '../../core/config.js'
 import { type Database, type DbHandle, openDatabase, type Tx } from '../../core/db/client.js'
 import type { BatchRunRow } from '../../core/db/schema.js'
 import { conflict } from '../../core/errors.js'
+import type { Notifier } from '../../core/notifications.js'
 import { startPhase, traceJob } from '../../core/observability/tracing.js'
 import { addWeeks, type Clock, weekOf, weekStart, yearAge } from '../../core/time.js'
 import { TO_MEET } from '../consents/consents.gate.js'
@@ -182,6 +183,8 @@ export interface BatchRunnerDeps {
    * that someone active a moment ago is not left out of the week.
    */
   beforeLoad?: () => Promise<void>
+  /** Writes `recs.ready` for everyone given a list, in the transaction that writes their lists. */
+  notifier: Notifier
 }
 
 export interface StartRunInput {
@@ -305,6 +308,8 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     let sliceLoadMs = 0
     let computeMs = 0
     let written = 0
+    let notified = 0
+    let notifyMs = 0
     let exclusionRows = 0
     const writes: Array<Promise<void>> = []
     const loadSlice = (s: number) =>
@@ -365,8 +370,10 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       })
       load = allocation.load
       const lists = { userIds: [] as string[], targetIds: [] as string[], scores: [] as number[] }
+      const listHolders: string[] = []
       for (let vi = 0; vi < viewers.length; vi++) {
         const viewerId = pop.ids[viewers[vi] as number] as string
+        if ((allocation.count[vi] as number) > 0) listHolders.push(viewerId)
         for (let s = 0; s < (allocation.count[vi] as number); s++) {
           lists.userIds.push(viewerId)
           lists.targetIds.push(pop.ids[allocation.targets[vi * deps.k + s] as number] as string)
@@ -375,14 +382,18 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       }
       computeMs += performance.now() - computeStarted
 
-      // A slice is written whole or not at all, and marked done in the same transaction: a run
-      // killed at any point resumes with the slices not marked. Further per-slice bulk writes
-      // (notifications that a list is ready) belong in this transaction.
+      // A slice is written whole or not at all, with its people's `recs.ready` notifications, and
+      // marked done in the same transaction: a run killed at any point resumes with the slices not
+      // marked, and nobody is told of a list that is not there (or told twice).
       const write = writing.within(() =>
         db.transaction(async (tx) => {
           const n = lists.userIds.length ? await insertLists(tx, week, now, lists) : 0
+          const notifyStarted = performance.now()
+          const told = await deps.notifier.notify(tx, listHolders, 'recs.ready', { week }, now)
+          notifyMs += performance.now() - notifyStarted
           await markSliceDone(tx, run.id, slice, viewers.length, n)
           written += n
+          notified += told
         }),
       )
       write.catch(() => undefined)
@@ -413,6 +424,8 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
         slices,
         slicesSkipped: slices - todo.length,
         written,
+        notified,
+        notifyMs: Math.round(notifyMs),
         caps: weekCaps,
         loadMs: Math.round(loadedMs + sliceLoadMs),
         computeMs: Math.round(computeMs),
@@ -448,19 +461,13 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     }
     if (!release) throw alreadyRunning()
     finishing = false
-    if (
-      unlessSucceeded &&
-      (await hasSucceededRun(database.db, input.week).catch(async (err) => {
-        await release()
-        throw err
-      }))
-    ) {
-      await release()
-      return null
-    }
     let batch: Awaited<ReturnType<typeof openBatchDatabase>> | undefined
     let run: BatchRunRow
     try {
+      if (unlessSucceeded && (await hasSucceededRun(database.db, input.week))) {
+        await release()
+        return null
+      }
       batch = await openBatchDatabase(database)
       const now = clock()
       run = await batch.db.transaction(async (tx) => {
