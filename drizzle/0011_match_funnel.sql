@@ -43,6 +43,5 @@ CREATE INDEX "notification_deliveries_due_idx" ON "notification_deliveries" USIN
 CREATE INDEX "notification_deliveries_status_idx" ON "notification_deliveries" USING btree ("status","id");--> statement-breakpoint
 CREATE INDEX "notification_deliveries_user_idx" ON "notification_deliveries" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "notifications_user_id_idx" ON "notifications" USING btree ("user_id","id");--> statement-breakpoint
-CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("user_id") WHERE "notifications"."read_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "notifications_created_brin" ON "notifications" USING brin ("created_at");--> statement-breakpoint
 CREATE INDEX "matches_pending_created_idx" ON "matches" USING btree ("created_at") WHERE "matches"."status" = 'pending';

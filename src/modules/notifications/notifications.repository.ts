@@ -32,7 +32,7 @@ const unreadCountOf = preparedPerDatabase((db) =>
     .prepare('notifications_unread_count'),
 )
 
-/** Polled by every open app: a prepared statement that reads only the partial index of unread rows. */
+/** Polled by every open app: a prepared statement over the person's rows of the (user_id, id) index. */
 export async function unreadCount(db: Database, userId: string): Promise<number> {
   const [row] = await unreadCountOf(db).execute({ userId })
   return row?.n ?? 0
