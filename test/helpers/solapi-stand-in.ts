@@ -56,6 +56,10 @@ export class SolapiStandIn {
 
   async start(port = 0): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res))
+    // Idle connections stay open until close(): on a loaded machine the client's reuse of a socket
+    // can come after a server-side keep-alive timeout, and the send fails with ECONNRESET (which the
+    // worker would retry, but a test expects the first attempt to succeed).
+    this.server.keepAliveTimeout = 0
     await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve))
     return this
   }

@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
 import { createPerson, like, recommend, verifyPhone } from '../../../test/helpers/factories.js'
+import { openDatabase } from '../../core/db/client.js'
 import {
   adminActions,
   matches,
@@ -10,7 +11,10 @@ import {
   notifications,
   payments,
 } from '../../core/db/schema.js'
+import { LOCK_KEYS } from '../../core/db/single-flight.js'
+import { createNotifier } from '../../core/notifications.js'
 import { weekOf } from '../../core/time.js'
+import { createHousekeeping } from './housekeeping.service.js'
 
 const DAY = 24 * 3600_000
 let ctx: TestContext
@@ -200,5 +204,35 @@ describe('single flight', () => {
     const other = await ctx.build()
     const [c, d] = await Promise.all([run(), other.jobs.housekeeping.runOnce()])
     assert.ok((c === null) !== (d === null), 'two apps on one database: exactly one ran')
+  })
+
+  it('does not run while another replica holds its advisory lock (PostgreSQL)', async (t) => {
+    const pool = ctx.database.pool
+    if (!pool) return t.skip('PGlite is one session: advisory locks never block there')
+    const url = (pool.options as { connectionString: string }).connectionString
+    const replicaDb = await openDatabase(url)
+    const holder = await pool.connect()
+    try {
+      const replica = createHousekeeping({
+        database: replicaDb,
+        clock: ctx.clock.now,
+        notifier: createNotifier({ externalTypes: new Set() }),
+        matchPaymentDays: 7,
+        retentionDays: 90,
+        log: { info() {}, error() {} },
+      })
+      const matchId = await match(minsu, jieun)
+      ctx.clock.advance(8 * DAY)
+      // Another replica's run holds the lock on a connection of its own.
+      await holder.query('SELECT pg_advisory_lock($1)', [LOCK_KEYS.housekeeping])
+      assert.equal(await replica.runOnce(), null)
+      assert.equal((await matchRow(matchId))?.status, 'pending', 'nothing done while the other runs')
+      await holder.query('SELECT pg_advisory_unlock($1)', [LOCK_KEYS.housekeeping])
+      assert.equal((await replica.runOnce())?.matchesExpired, 1)
+      assert.equal((await matchRow(matchId))?.status, 'closed')
+    } finally {
+      holder.release()
+      await replicaDb.close()
+    }
   })
 })

@@ -87,14 +87,14 @@ describe('delivery through Solapi', () => {
     const app = await solapiApp({
       NOTIFY_MAX_ATTEMPTS: '4',
       NOTIFY_RETRY_BASE_SECONDS: '60',
-      SOLAPI_TIMEOUT_MS: '300',
+      SOLAPI_TIMEOUT_MS: '1000',
       METRICS_TOKEN: 'metrics-token-0123456789',
     })
     await queue(minsu)
     solapi.queue.push('error500', 'hang', 'refuse', 'error400')
     const expectations: Array<[string, number]> = [
       ['Solapi HTTP 500 InternalError', 60],
-      ['Solapi timed out after 300 ms', 120],
+      ['Solapi timed out after 1000 ms', 120],
       ['Solapi refused the message: status 1062', 240],
     ]
     for (const [error, waitSeconds] of expectations) {
@@ -121,6 +121,39 @@ describe('delivery through Solapi', () => {
     })
     assert.match(metrics.body, /shh_notify_deliveries_total\{outcome="failed"\} 3/)
     assert.match(metrics.body, /shh_notify_deliveries_total\{outcome="dead"\} 1/)
+  })
+
+  it('shows in /metrics what waits, how long the oldest has waited, and what was sent', async () => {
+    const app = await solapiApp({ METRICS_TOKEN: 'metrics-token-0123456789' })
+    const scrape = async () =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/metrics',
+          headers: { authorization: 'Bearer metrics-token-0123456789' },
+        })
+      ).body
+    assert.match(await scrape(), /^shh_notify_queue_waiting 0$/m)
+    assert.match(await scrape(), /^shh_notify_queue_oldest_seconds 0$/m)
+    await queue(minsu)
+    ctx.clock.advance(30_000)
+    await queue(minsu)
+    ctx.clock.advance(60_000)
+    const waiting = await scrape()
+    assert.match(waiting, /^shh_notify_queue_waiting 2$/m)
+    assert.match(waiting, /^shh_notify_queue_oldest_seconds 90$/m)
+    assert.equal(await app.jobs.worker.drain(), 2)
+    assert.deepEqual(
+      (await rows()).map((r) => [r.status, r.lastError]),
+      [
+        ['sent', null],
+        ['sent', null],
+      ],
+    )
+    const drained = await scrape()
+    assert.match(drained, /^shh_notify_queue_waiting 0$/m)
+    assert.match(drained, /^shh_notify_queue_oldest_seconds 0$/m)
+    assert.match(drained, /^shh_notify_deliveries_total\{outcome="sent"\} 2$/m)
   })
 
   it('takes a late answer, and reports a wrong secret as an error without the secret', async () => {

@@ -59,9 +59,13 @@ export function createSolapiClient(config: SolapiConfig): MessageProvider {
         })
       } catch (err) {
         if (signal.aborted) throw new ProviderError('stopped before Solapi answered', { aborted: true })
-        const timedOut = (err as Error).name === 'TimeoutError'
+        if ((err as Error).name === 'TimeoutError') {
+          throw new ProviderError(`Solapi timed out after ${config.timeoutMs} ms`)
+        }
+        // The network error's code (ECONNREFUSED, ECONNRESET…) tells an operator where to look.
+        const code = (err as { cause?: { code?: unknown } }).cause?.code
         throw new ProviderError(
-          timedOut ? `Solapi timed out after ${config.timeoutMs} ms` : 'Solapi unreachable',
+          `Solapi unreachable${typeof code === 'string' ? ` (${code.slice(0, 40)})` : ''}`,
         )
       }
       const text = await response.text().catch(() => '')
