@@ -15,7 +15,7 @@ import type { Config, TrustProxy } from './core/config.js'
 import type { DbHandle } from './core/db/client.js'
 import { notFound } from './core/errors.js'
 import { registerErrorHandling } from './core/http/errors-plugin.js'
-import { requestsAsServed } from './core/http/openapi.js'
+import { requestsAsServed, schemaExamplesAsExample } from './core/http/openapi.js'
 import { withGenericErrors } from './core/http/schemas.js'
 import { noLimit, registerSecurity, strictLimit, syncLimit } from './core/http/security.js'
 import { createNotifier } from './core/notifications.js'
@@ -248,7 +248,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRoute', withGenericErrors)
   await app.register(swagger, {
     transformObject: (documents) =>
-      requestsAsServed('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
+      schemaExamplesAsExample(
+        requestsAsServed('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
+      ),
     openapi: {
       openapi: '3.0.3',
       info: {

@@ -5,7 +5,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify'
 import { notFound } from '../src/core/errors.js'
 import { errorResponses } from '../src/core/http/schemas.js'
 import { createTestContext, type SignedIn, type TestContext, validPreferences } from './helpers/context.js'
-import { CURRENT_CONSENTS, waitForRun } from './helpers/factories.js'
+import { CURRENT_CONSENTS, recommend, waitForRun } from './helpers/factories.js'
 import { type ContractChecker, contractChecker, type Exchange } from './helpers/openapi-contract.js'
 import { jpeg } from './helpers/photos.js'
 
@@ -246,6 +246,9 @@ describe('the OpenAPI document, checked against a session', () => {
         .matched,
       false,
     )
+    // She sees his like waiting for an answer, and likes back.
+    const [received] = (await get('/likes/received', jieun)).json()
+    assert.equal(received.fromUserId, minsu.userId)
     const liked = await send('POST', '/likes', jieun, {
       toUserId: minsu.userId,
       batchWeek: forJieun.batchWeek,
@@ -255,6 +258,24 @@ describe('the OpenAPI document, checked against a session', () => {
     assert.equal((await get(`/matches/${matchId}`, jieun)).json().match.status, 'pending')
     const payment = (await send('POST', '/payments/intent', minsu, { matchId })).json()
     assert.equal((await get(`/payments/${payment.id}`, jieun)).json().status, 'pending')
+
+    // The feed the front end polls, and the setting for messages outside the app.
+    assert.equal((await get('/notifications/unread-count', jieun)).json().count, 4)
+    const feed = (await get('/notifications?limit=2', jieun)).json()
+    assert.deepEqual(
+      feed.items.map((n: { type: string }) => n.type),
+      ['payment.created', 'match.created'],
+    )
+    assert.equal((await send('POST', '/notifications/read', jieun, { all: true })).json().updated, 4)
+    assert.deepEqual(
+      (await get(`/notifications?cursor=${feed.nextCursor}`, jieun))
+        .json()
+        .items.map((n: { type: string }) => n.type),
+      ['like.received', 'recs.ready'],
+    )
+    assert.deepEqual((await send('PUT', '/me/settings', jieun, { notifyExternal: false })).json(), {
+      notifyExternal: false,
+    })
 
     // The operator's side: lists with their defaults, a statement, verification, activation.
     assert.equal((await get('/admin/users', admin)).json().pageSize, 20)
@@ -278,6 +299,12 @@ describe('the OpenAPI document, checked against a session', () => {
     assert.equal((await get('/admin/matches?status=active', admin)).json().total, 1)
     assert.equal((await get('/admin/actions', admin)).statusCode, 200)
     assert.equal((await get('/admin/access-log?page=1', admin)).statusCode, 200)
+    assert.equal((await get('/admin/notifications/deliveries?status=dead', admin)).json().total, 0)
+    await expectError(
+      await send('POST', '/admin/notifications/deliveries/999999/retry', admin),
+      404,
+      'DELIVERY_NOT_FOUND',
+    )
     assert.match((await get('/metrics', admin)).body, /shh_/)
     for (const url of ['/livez', '/healthz', '/readyz']) assert.equal((await get(url)).statusCode, 200)
 
@@ -393,12 +420,21 @@ describe('the OpenAPI document, checked against a session', () => {
       batchWeek: forMinsu.batchWeek,
     })
     await expectError(gated, 403, 'CONSENT_REQUIRED')
+    await expectError(
+      await send('POST', '/likes/pass', newcomer, { toUserId: minsu.userId, batchWeek: forMinsu.batchWeek }),
+      403,
+      'CONSENT_REQUIRED',
+    )
     assert.deepEqual(gated.json().error.details.missing, [
       { type: 'terms', version: 'v1' },
       { type: 'privacy', version: 'v1' },
       { type: 'adult', version: 'v1' },
     ])
     await send('PUT', '/me/consents', newcomer, { terms: 'v1', privacy: 'v1', adult: 'v1' })
+    await recommend(ctx.database, newcomer, minsu, forMinsu.batchWeek)
+    const pass = { toUserId: minsu.userId, batchWeek: forMinsu.batchWeek }
+    assert.equal((await send('POST', '/likes/pass', newcomer, pass)).statusCode, 204)
+    await expectError(await send('POST', '/likes', newcomer, pass), 404, 'RECOMMENDATION_NOT_FOUND')
     const unpaid = await send('POST', '/payments/intent', newcomer, { matchId })
     await expectError(unpaid, 403, 'CONSENT_REQUIRED')
     assert.deepEqual(unpaid.json().error.details.missing, [{ type: 'refund', version: 'v1' }])
@@ -431,7 +467,11 @@ describe('the OpenAPI document, checked against a session', () => {
     // Every operation of the document was exercised.
     const seen = new Set(
       exchanges.map(
-        (e) => `${e.method.toLowerCase()} ${e.url.split('?')[0]?.replace(/[0-9a-f-]{36}/g, '{id}')}`,
+        (e) =>
+          `${e.method.toLowerCase()} ${e.url
+            .split('?')[0]
+            ?.replace(/[0-9a-f-]{36}/g, '{id}')
+            .replace(/\/\d+(?=\/|$)/g, '/{id}')}`,
       ),
     )
     const spec = JSON.parse(readFileSync('openapi.json', 'utf8')) as { paths: Record<string, object> }

@@ -48,3 +48,27 @@ export function requestsAsServed<T>(document: T): T {
   }
   return document
 }
+
+/**
+ * OpenAPI 3.0 has no JSON Schema `examples` array, only a single `example`. @fastify/swagger converts
+ * it at the top levels of a schema but not inside `anyOf` branches (the notification feed's items),
+ * which leaves the document invalid; this converts it wherever it is left.
+ */
+export function schemaExamplesAsExample<T>(document: T): T {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child)
+      return
+    }
+    if (!node || typeof node !== 'object') return
+    const object = node as Record<string, unknown>
+    // Only a schema's `examples` is an array; a parameter's or media type's is a map, left alone.
+    if (Array.isArray(object.examples)) {
+      if (!('example' in object) && object.examples.length > 0) object.example = object.examples[0]
+      delete object.examples
+    }
+    for (const child of Object.values(object)) visit(child)
+  }
+  visit(document)
+  return document
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
-import { createPerson, like, recommend } from '../../../test/helpers/factories.js'
+import { acceptConsents, createPerson, like, recommend } from '../../../test/helpers/factories.js'
 import {
   blocks,
   likes,
@@ -266,6 +266,31 @@ describe('POST /likes/pass', () => {
     assert.equal((await ctx.database.db.select().from(passes)).length, 0)
   })
 
+  it('is 403 CONSENT_REQUIRED without the current terms, privacy and adult consents, and passes once they are given', async () => {
+    const newcomer = await createPerson(ctx.app, {
+      kakaoId: '400',
+      gender: 'M',
+      birthYear: 1993,
+      consents: false,
+    })
+    await recommend(ctx.database, jieun, newcomer, week)
+    await like(ctx.app, jieun, newcomer, week)
+    const refused = await pass(newcomer, jieun, week)
+    assert.equal(refused.statusCode, 403)
+    assert.equal(refused.json().error.code, 'CONSENT_REQUIRED')
+    assert.deepEqual(refused.json().error.details, {
+      missing: [
+        { type: 'terms', version: 'v1' },
+        { type: 'privacy', version: 'v1' },
+        { type: 'adult', version: 'v1' },
+      ],
+    })
+    assert.equal((await ctx.database.db.select().from(passes)).length, 0, 'nothing stored')
+    await acceptConsents(ctx.app, newcomer)
+    assert.equal((await pass(newcomer, jieun, week)).statusCode, 204)
+    assert.equal((await ctx.database.db.select().from(passes)).length, 1)
+  })
+
   it('is 409 for someone you already liked', async () => {
     await like(ctx.app, jieun, minsu, week)
     const res = await pass(jieun, minsu, week)
@@ -304,6 +329,8 @@ describe('a like-back race', () => {
     for (let i = 0; i < 30; i++) {
       const a = await signIn(ctx.app, `70${i}`)
       const b = await signIn(ctx.app, `80${i}`)
+      await acceptConsents(ctx.app, a)
+      await acceptConsents(ctx.app, b)
       // a liked b last week; b never had a in a list. This week a has b in the list again.
       await recommend(ctx.database, a, b, lastWeek)
       await recommend(ctx.database, a, b, week)

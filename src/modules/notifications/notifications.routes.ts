@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { authErrors, Page } from '../../core/http/schemas.js'
+import { adminErrors, authErrors, Page } from '../../core/http/schemas.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import {
   DeliveriesQuery,
@@ -28,7 +28,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{
         ...user,
         summary: 'Your notifications, newest first (limit 20 by default, at most 100; kept 90 days)',
         querystring: FeedQuery,
-        response: { 200: Feed, ...authErrors(400) },
+        response: { 200: Feed, ...authErrors() },
       },
     },
     async (request) => notifications.feed(caller(request), request.query),
@@ -55,7 +55,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{
         ...user,
         summary: 'Mark notifications read: { ids } or { all: true } (ids that are not yours change nothing)',
         body: ReadBody,
-        response: { 200: ReadResult, ...authErrors(400) },
+        response: { 200: ReadResult, ...authErrors() },
       },
     },
     async (request) => notifications.read(caller(request), request.body),
@@ -69,7 +69,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{
         ...admin,
         summary: 'Notifications sent outside the app (알림톡/SMS) and their state, newest first',
         querystring: DeliveriesQuery,
-        response: { 200: Page(Delivery), ...authErrors(400) },
+        response: { 200: Page(Delivery), ...adminErrors() },
       },
     },
     async (request) => notifications.deliveries(request.query),
@@ -83,7 +83,13 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{
         ...admin,
         summary: 'Send a dead delivery again, with all its attempts (audited)',
         params: DeliveryParams,
-        response: { 200: Delivery, ...authErrors(400, 404, 409) },
+        response: {
+          200: Delivery,
+          ...adminErrors({
+            404: ['DELIVERY_NOT_FOUND'],
+            409: ['DELIVERY_ALREADY_SENT', 'DELIVERY_IN_FLIGHT'],
+          }),
+        },
       },
     },
     async (request) => notifications.retry(caller(request), request.params.deliveryId),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { accountErrors } from '../../core/http/schemas.js'
+import { accountErrors, authErrors } from '../../core/http/schemas.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import type { AccountService } from './account.service.js'
 import type { SettingsService } from './settings.service.js'
@@ -20,7 +20,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Your settings: external notifications (알림톡/SMS) on or off; GET /me shows them',
         security: [{ bearerAuth: [] }],
         body: SettingsInput,
-        response: { 200: Settings, ...authErrors(400) },
+        response: { 200: Settings, ...authErrors() },
       },
     },
     async (request) => settings.save(caller(request), request.body),
