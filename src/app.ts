@@ -44,10 +44,10 @@ import { createConsoleSessions } from './modules/console/console.session.js'
 import { createKakaoOidc } from './modules/console/kakao-oidc.client.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { metricsRoutes } from './modules/health/metrics.routes.js'
+import { createHousekeeping, type Housekeeping } from './modules/housekeeping/housekeeping.service.js'
 import { identityGate } from './modules/identity/identity.gate.js'
 import { identityRoutes } from './modules/identity/identity.routes.js'
 import { createIdentityService } from './modules/identity/identity.service.js'
-import { createHousekeeping, type Housekeeping } from './modules/housekeeping/housekeeping.service.js'
 import { matchRoutes } from './modules/matches/matches.routes.js'
 import { createMatchService } from './modules/matches/matches.service.js'
 import type { MessageProvider } from './modules/notifications/notifications.provider.js'
@@ -336,10 +336,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   )
   const consentGate = createConsentGate({ db, versions: config.consentVersions })
   const identityService = createIdentityService({
-    db,
-    clock,
-    cipher,
-    identities,
+    ...core,
     config,
     portone:
       config.identity.verify === 'portone' ? createPortOneIdentityClient(config.portone, app.log) : null,

@@ -44,12 +44,14 @@ const post = (who: SignedIn, url: string, payload: unknown) =>
   app.inject({ method: 'POST', url, headers: who.headers, payload: payload as object })
 
 describe('IDENTITY_REQUIRED=true', () => {
-  it('answers 403 IDENTITY_REQUIRED from POST /likes and POST /payments/intent before any other rule', async () => {
+  it('answers 403 IDENTITY_REQUIRED from POST /likes, /likes/pass and /payments/intent before any other rule', async () => {
     await recommend(ctx.database, minsu, jieun, week)
     const attempts: Array<[string, unknown]> = [
       ['/likes', { toUserId: jieun.userId, batchWeek: week }],
       ['/likes', { toUserId: 'not-a-uuid' }],
       ['/likes', {}],
+      ['/likes/pass', { toUserId: jieun.userId, batchWeek: week }],
+      ['/likes/pass', {}],
       ['/payments/intent', { matchId: '00000000-0000-4000-8000-000000000000' }],
       ['/payments/intent', { matchId: 42 }],
     ]
@@ -62,6 +64,7 @@ describe('IDENTITY_REQUIRED=true', () => {
     // Verified, the routes' own rules apply again.
     await verifyIdentity(app, minsu, { birthYear: 1994, gender: 'M' })
     assert.equal((await post(minsu, '/likes', {})).json().error.code, 'VALIDATION_ERROR')
+    assert.equal((await post(minsu, '/likes/pass', {})).json().error.code, 'VALIDATION_ERROR')
     const intent = await post(minsu, '/payments/intent', { matchId: '00000000-0000-4000-8000-000000000000' })
     assert.equal(intent.json().error.code, 'MATCH_NOT_FOUND')
     const liked = await like(app, minsu, jieun, week)

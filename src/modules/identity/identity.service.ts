@@ -59,13 +59,13 @@ const notVerified = (why: string) =>
 const ciKey = (ci: string) => `ci:${ci}`
 
 export function createIdentityService(
-  deps: Pick<CoreDeps, 'db' | 'clock' | 'cipher' | 'identities'> & {
+  deps: Pick<CoreDeps, 'db' | 'clock' | 'cipher' | 'identities' | 'notifier'> & {
     config: Pick<Config, 'env' | 'identity' | 'portone'>
     /** Null unless IDENTITY_VERIFY=portone. */
     portone: PortOneIdentityClient | null
   },
 ) {
-  const { db, clock, cipher, identities, config, portone } = deps
+  const { db, clock, cipher, identities, notifier, config, portone } = deps
   const devMode = config.identity.verify === 'none' && config.env !== 'prod'
 
   /** Rules 3 and 4: PortOne's answer, never the client's word. */
@@ -191,7 +191,7 @@ export function createIdentityService(
           const bannedHolder = holder?.banned ? holder.id : undefined
           const deletedBanned = holder ? undefined : await findBannedCi(tx, ciHash)
           if (bannedHolder || deletedBanned) {
-            await banUser(tx, auth.userId, now)
+            await banUser(tx, notifier, auth.userId, now)
             if (deletedBanned) await moveBannedCiTo(tx, ciHash, auth.userId)
             await recordSystemAction(tx, 'identity', {
               action: 'user.ban',

@@ -54,20 +54,20 @@ export const matchRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/likes/pass',
     {
-      preParsing: auth.requireUser,
+      preParsing: [auth.requireUser, requireIdentity],
       preHandler: consents.toMeet,
       config: limit,
       schema: {
         tags: ['matches'],
         summary:
-          'Not interested: decline someone from your recommendations or from GET /likes/received for that week (they are not told; needs the current terms, privacy and adult consents)',
+          'Not interested: decline someone from your recommendations or from GET /likes/received for that week (they are not told; needs a verified identity when IDENTITY_REQUIRED, then the current terms, privacy and adult consents)',
         security,
         body: LikeBody,
         response: {
           204: Type.Null({ description: 'Passed' }),
           ...authErrors({
             400: ['INVALID_WEEK'],
-            403: ['CONSENT_REQUIRED'],
+            403: ['IDENTITY_REQUIRED', 'CONSENT_REQUIRED'],
             404: ['RECOMMENDATION_NOT_FOUND'],
             409: ['ALREADY_LIKED'],
           }),

@@ -9,7 +9,7 @@ import {
   signIn,
   type TestContext,
 } from '../../../test/helpers/context.js'
-import { verifyPhone } from '../../../test/helpers/factories.js'
+import { verifyIdentity, verifyPhone } from '../../../test/helpers/factories.js'
 import { SolapiStandIn, solapiEnv } from '../../../test/helpers/solapi-stand-in.js'
 import { notificationDeliveries, users } from '../../core/db/schema.js'
 import { createNotifier } from '../../core/notifications.js'
@@ -121,6 +121,20 @@ describe('delivery through Solapi', () => {
     })
     assert.match(metrics.body, /shh_notify_deliveries_total\{outcome="failed"\} 3/)
     assert.match(metrics.body, /shh_notify_deliveries_total\{outcome="dead"\} 1/)
+  })
+
+  it('sends to the number identity verification proved, and to nobody who has not verified', async () => {
+    const app = await solapiApp()
+    const verified = await signIn(ctx.app, '500')
+    await verifyIdentity(ctx.app, verified, { birthYear: 1995, gender: 'F', phoneNumber: '010-9876-5432' })
+    const unverified = await signIn(ctx.app, '501')
+    await queue(verified)
+    await queue(unverified)
+    assert.equal(await app.jobs.worker.drain(), 1)
+    assert.deepEqual(
+      solapi.received.map((r) => r.body.messages[0]?.to),
+      ['01098765432'],
+    )
   })
 
   it('shows in /metrics what waits, how long the oldest has waited, and what was sent', async () => {
