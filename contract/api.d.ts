@@ -4604,6 +4604,7 @@ export interface paths {
                                 nickname: string;
                                 /** @enum {unknown} */
                                 gender: "M" | "F";
+                                /** @description Photo URLs in the owner's order: approved ones (PHOTO_MODERATION=pre) or all not rejected (post) */
                                 photos: string[];
                                 age?: number;
                                 height?: number;

@@ -148,7 +148,7 @@ export function createMatchService({ db, clock, cipher, photoUrl, notifier }: Co
         fromUserId: r.fromUserId,
         batchWeek: r.batchWeek,
         likedAt: r.likedAt.toISOString(),
-        profile: toPublicProfile(r, now),
+        profile: toPublicProfile(r, now, photoUrl),
       }))
     },
 
