@@ -610,8 +610,8 @@ export const notifications = pgTable(
   },
   (t) => [
     // The feed newest first by id (its cursor), the polled unread count (a person's few dozen rows)
-    // and deletion with the account. The only b-tree: the weekly batch adds 100,000 rows at once,
-    // and a partial index of unread rows on top cost a fifth more per row (bench/README.md).
+    // and deletion with the account. The only b-tree: the weekly batch adds 100,000 rows at once and
+    // every index is written for each (`bench:notify --unread-index` measures a partial one on top).
     index('notifications_user_id_idx').on(t.userId, t.id),
     // Retention deletes by age; rows arrive in time order, so a BRIN index is tiny and nearly free to keep.
     index('notifications_created_brin').using('brin', t.createdAt),
