@@ -189,6 +189,27 @@ describe('the operator console in Chromium', { skip: noBrowser }, () => {
     assert.ok(!(await page.content()).includes('eyJ'), 'no JWT on the page')
   })
 
+  it('is usable from the keyboard: a skip link first, a visible focus ring, labelled controls', async () => {
+    await visit('/payments', 'payments-keyboard')
+    await page.keyboard.press('Tab')
+    const skip = (await page.evaluate(
+      "(() => { const a = document.activeElement; const s = getComputedStyle(a); return { text: a.textContent, outline: s.outlineStyle, width: s.outlineWidth } })()",
+    )) as { text: string; outline: string; width: string }
+    assert.equal(skip.text, '본문으로 건너뛰기')
+    assert.notEqual(skip.outline, 'none')
+    assert.notEqual(skip.width, '0px')
+    await page.keyboard.press('Enter')
+    assert.match(page.url(), /#main$/)
+    // Through the menu to the status filter: every stop has a name a screen reader can say.
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Tab')
+      const name = (await page.evaluate(
+        "(() => { const a = document.activeElement; return (a.labels && a.labels[0] ? a.labels[0].textContent : a.textContent || a.getAttribute('aria-label') || '').trim() })()",
+      )) as string
+      assert.ok(name.length > 0, `tab stop ${i + 1} has no name`)
+    }
+  })
+
   it('verifies a payment after a confirmation step', async () => {
     await visit('/payments?status=pending', 'payments')
     const row = page.locator('tr', { hasText: paidCode })
