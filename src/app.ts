@@ -533,6 +533,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       payments: paymentService,
       safety: safetyService,
       recommendations: recommendationService,
+      photos: photoService,
+      imageOrigin: storage.imageOrigin,
     })
   }
 

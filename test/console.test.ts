@@ -8,6 +8,7 @@ import {
   batchRuns,
   matches,
   payments,
+  photos,
   piiAccessLog,
   profiles,
   users,
@@ -23,6 +24,7 @@ import {
 } from './helpers/browser.js'
 import { createTestContext, type SignedIn, signIn, type TestContext } from './helpers/context.js'
 import { createPerson, like, recommend } from './helpers/factories.js'
+import { addPhoto, jpeg } from './helpers/photos.js'
 
 /**
  * The operator console in headless Chromium: the flows an operator goes through, each checked in the
@@ -46,6 +48,7 @@ let statementMatch: string
 let unpaidMatch: string
 let statementCode: string
 let paidCode: string
+let photoIds: string[] = []
 const scanned = new Set<string>()
 
 async function pairUp(a: SignedIn, b: SignedIn, week: string): Promise<string> {
@@ -133,6 +136,13 @@ before(async () => {
   })
   assert.equal(report.statusCode, 201, report.body)
 
+  photoIds = []
+  for (const who of [jieun, sora]) {
+    const res = await addPhoto(ctx.app, who, await jpeg(800, 600))
+    assert.equal(res.statusCode, 201, res.body)
+    photoIds.push(res.json().id)
+  }
+
   browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR' })
   page.setDefaultTimeout(10_000)
@@ -193,7 +203,7 @@ describe('the operator console in Chromium', { skip: noBrowser }, () => {
     await visit('/payments', 'payments-keyboard')
     await page.keyboard.press('Tab')
     const skip = (await page.evaluate(
-      "(() => { const a = document.activeElement; const s = getComputedStyle(a); return { text: a.textContent, outline: s.outlineStyle, width: s.outlineWidth } })()",
+      '(() => { const a = document.activeElement; const s = getComputedStyle(a); return { text: a.textContent, outline: s.outlineStyle, width: s.outlineWidth } })()',
     )) as { text: string; outline: string; width: string }
     assert.equal(skip.text, '본문으로 건너뛰기')
     assert.notEqual(skip.outline, 'none')
@@ -333,6 +343,34 @@ describe('the operator console in Chromium', { skip: noBrowser }, () => {
     assert.match((await row.textContent()) ?? '', /연락처/)
   })
 
+  it('approves one photo and rejects another with a reason the owner will see', async () => {
+    await visit('/photos', 'photos')
+    const thumbs = page.locator('img.thumb')
+    assert.equal(await thumbs.count(), 2)
+    const loaded = (await page.evaluate(
+      "Promise.all([...document.querySelectorAll('img.thumb')].map((i) => i.decode().then(() => i.naturalWidth, () => 0)))",
+    )) as number[]
+    assert.ok(
+      loaded.every((w) => w > 0),
+      `thumbnails load under the CSP: ${loaded}`,
+    )
+    const [first, second] = photoIds as [string, string]
+    await page.locator(`form[action$="/photos/${first}/approve"] button`).click()
+    await page.getByText('사진을 승인했습니다.').waitFor()
+    const rejectForm = page.locator(`form[action$="/photos/${second}/reject"]`)
+    await rejectForm.getByLabel('반려 사유').fill('얼굴이 보이지 않아요')
+    await rejectForm.getByRole('button', { name: '반려' }).click()
+    await page.getByText('사진을 반려했습니다.').waitFor()
+    await check('photos-after')
+    const rows = await ctx.database.db.select().from(photos)
+    assert.equal(rows.find((p) => p.id === first)?.status, 'approved')
+    const rejected = rows.find((p) => p.id === second)
+    assert.equal(rejected?.status, 'rejected')
+    assert.equal(rejected?.rejectionReason, '얼굴이 보이지 않아요')
+    assert.equal((await audit('photo.approve')).length, 1)
+    assert.equal((await audit('photo.reject')).length, 1)
+  })
+
   it('runs the recommendation batch now and lists the run', async () => {
     await visit('/batch', 'batch')
     await page.getByRole('button', { name: '이번 주 추천 지금 실행' }).click()
@@ -408,6 +446,7 @@ describe('the operator console in Chromium', { skip: noBrowser }, () => {
       'matches',
       'reports',
       'users',
+      'photos',
       'batch',
       'audit',
       'access-log',

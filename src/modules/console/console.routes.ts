@@ -17,6 +17,8 @@ import type { AdminService } from '../admin/admin.service.js'
 import type { AuthContext } from '../auth/authenticate.js'
 import { ActivateBody, AdminPaymentsQuery, RefundBody, VerifyBody } from '../payments/payments.schemas.js'
 import type { PaymentService } from '../payments/payments.service.js'
+import { AdminPhotosQuery, RejectBody } from '../photos/photos.schemas.js'
+import type { PhotoService } from '../photos/photos.service.js'
 import type { RecommendationService } from '../recommendations/recommendations.service.js'
 import { AdminReportsQuery, HandleReportBody } from '../safety/safety.schemas.js'
 import type { SafetyService } from '../safety/safety.service.js'
@@ -55,21 +57,22 @@ const STATEMENT_FORM_LIMIT_BYTES = Math.ceil(STATEMENT_LIMIT_BYTES * 1.4)
 const PAGE_SIZE = 20
 
 /**
- * The console's CSP is stricter than the API's: no inline style either, no other origin at all.
- * (Photos come from PHOTO origins only once the console shows them.)
+ * The console's CSP is stricter than the API's: no inline style either, and no other origin but the
+ * one photos are served from (S3_PUBLIC_BASE_URL's; none with local storage).
  */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ')
+const csp = (imageOrigin: string | null) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data:${imageOrigin ? ` ${imageOrigin}` : ''}`,
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ')
 
 /** What operators read when a service refuses: the API's codes in Korean (the code itself is shown too). */
 const MESSAGES_KO: Record<string, string> = {
@@ -99,6 +102,8 @@ const MESSAGES_KO: Record<string, string> = {
   REPORT_NOT_FOUND: '신고를 찾을 수 없습니다.',
   REPORT_ALREADY_HANDLED: '이미 처리된 신고입니다.',
   RECS_ALREADY_RUNNING: '추천 배치가 이미 실행 중입니다.',
+  PHOTO_NOT_FOUND: '사진을 찾을 수 없습니다.',
+  PHOTO_NOT_PENDING: '이미 검수된 사진입니다.',
   INVALID_STATEMENT: '입금 내역 파일을 읽을 수 없습니다.',
   STATEMENT_REQUIRED: '입금 내역 CSV 파일을 선택하세요.',
   FILE_TOO_LARGE: '파일이 너무 큽니다 (최대 5MB).',
@@ -113,6 +118,8 @@ const NOTICES: Record<string, string> = {
   banned: '회원을 정지했습니다.',
   unbanned: '회원 정지를 해제했습니다.',
   started: '추천 배치를 시작했습니다.',
+  approved: '사진을 승인했습니다.',
+  rejected: '사진을 반려했습니다. 파일은 삭제됩니다.',
   'signed-out': '로그아웃했습니다.',
 }
 
@@ -133,6 +140,9 @@ export interface ConsoleOptions {
   payments: PaymentService
   safety: SafetyService
   recommendations: RecommendationService
+  photos: PhotoService
+  /** Where photos are served from when not from the API itself. */
+  imageOrigin: string | null
 }
 
 type Form = Record<string, string | string[] | undefined>
@@ -152,7 +162,7 @@ function sameSecret(given: string | undefined, expected: string): boolean {
 }
 
 export async function consoleRoutes(app: FastifyInstance, options: ConsoleOptions): Promise<void> {
-  const { config, sessions, service, oidc, admin, payments, safety, recommendations } = options
+  const { config, sessions, service, oidc, admin, payments, safety, recommendations, photos } = options
   const prefix = `${config.basePath}/console`
   const secure = config.env === 'prod'
 
@@ -193,8 +203,9 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
     route.schema = { ...(route.schema ?? {}), hide: true }
   })
   app.decorateRequest('consoleSession', null)
+  const policy = csp(options.imageOrigin)
   app.addHook('onRequest', async (_request, reply) => {
-    reply.header('content-security-policy', CSP)
+    reply.header('content-security-policy', policy)
     reply.header('cache-control', 'no-store')
     // The API sends no referrer at all; within the console a refused form links back to its page.
     reply.header('referrer-policy', 'same-origin')
@@ -400,6 +411,7 @@ ${card('입금 대기 결제', counts.pending, '/payments?status=pending')}
 ${counts.mismatch === null ? '' : card('금액 불일치 결제', counts.mismatch, '/payments?status=amount_mismatch')}
 ${card('활성화 대기 매칭 (입금 확인됨)', counts.toActivate, '/matches?status=pending')}
 ${card('미처리 신고', counts.openReports, '/reports?handled=false')}
+${card('검수 대기 사진', counts.pendingPhotos, '/photos')}
 </div>
 <h2>추천 배치</h2>
 <dl class="facts">
@@ -753,6 +765,51 @@ ${
       })
     }
 
+    // ---- Photo moderation ----
+    const PHOTO_STATUS_KO: Record<string, string> = {
+      pending: '검수 대기',
+      approved: '승인',
+      rejected: '반려',
+    }
+    signedIn.get('/photos', async (request, reply) => {
+      const status = field(request.query, 'status')
+      const input = checked<{ status?: 'pending'; page: number; pageSize: number }>(AdminPhotosQuery, {
+        status,
+        page: field(request.query, 'page'),
+        pageSize: String(PAGE_SIZE),
+      })
+      const result = await photos.adminList(input)
+      const ctx = view(request, '/photos')
+      const rows = result.items.map(
+        (
+          p,
+        ) => html`<tr><td>${p.thumbUrl ? html`<a href="${p.url ?? p.thumbUrl}"><img src="${p.thumbUrl}" alt="회원 사진 ${p.id.slice(0, 8)}" width="120" class="thumb"></a>` : '—'}</td>
+<td><a href="${prefix}/users/${p.ownerId}">올린 회원</a></td><td>${PHOTO_STATUS_KO[p.status] ?? p.status}</td><td>${when(p.createdAt)}</td><td>${p.rejectionReason ?? ''}</td>
+<td>${p.status === 'pending' ? html`<form class="inline" method="post" action="${prefix}/photos/${p.id}/approve">${csrfField(ctx)}<button type="submit">승인</button></form>` : ''}
+${p.status === 'rejected' ? '' : html`<form class="inline" method="post" action="${prefix}/photos/${p.id}/reject">${csrfField(ctx)}<label>반려 사유 (회원에게 보임)<input type="text" name="reason" maxlength="500" required></label><button type="submit" class="danger">반려</button></form>`}</td></tr>`,
+      )
+      const content = html`<form class="filters" method="get" action="${prefix}/photos">
+<label>상태<select name="status">${Object.entries(PHOTO_STATUS_KO).map(([s, label]) => html`<option value="${s}"${s === (status ?? 'pending') ? html` selected` : ''}>${label}</option>`)}</select></label>
+<button type="submit">찾기</button></form>
+${table('사진 목록', ['사진', '회원', '상태', '올린 시각', '반려 사유', '처리'], rows, '검수할 사진이 없습니다.')}
+${pager(`${prefix}/photos`, { status }, result)}`
+      return send(reply, page(ctx, '사진 검수', content, { notice: notice(request) }))
+    })
+
+    signedIn.post('/photos/:photoId/approve', async (request, reply) => {
+      await photos.approve(auth(request), uuidParam(request, 'photoId'))
+      return reply.redirect(`${prefix}/photos?notice=approved`, 303)
+    })
+
+    signedIn.post('/photos/:photoId/reject', async (request, reply) => {
+      const id = uuidParam(request, 'photoId')
+      const { reason } = checked<{ reason: string }>(RejectBody, {
+        reason: field(request.body, 'reason') ?? '',
+      })
+      await photos.reject(auth(request), id, reason)
+      return reply.redirect(`${prefix}/photos?notice=rejected`, 303)
+    })
+
     // ---- Batch runs ----
     signedIn.get('/batch', async (request, reply) => {
       const result = await recommendations.runs(pageInput(request.query))
@@ -812,6 +869,7 @@ ${pager(`${prefix}/access-log`, {}, result)}`
     const nextRun = config.scheduler.enabled
       ? new Cron(config.scheduler.cron, { paused: true, timezone: 'Asia/Seoul' }).nextRun(now)
       : null
-    return { ...counts, nextRun }
+    const pendingPhotos = (await photos.adminList({ status: 'pending', page: 1, pageSize: 1 })).total
+    return { ...counts, pendingPhotos, nextRun }
   }
 }

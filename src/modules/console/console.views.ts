@@ -16,6 +16,7 @@ const MENU: Array<[string, string]> = [
   ['/matches', '매칭'],
   ['/reports', '신고'],
   ['/users', '회원'],
+  ['/photos', '사진 검수'],
   ['/batch', '추천 배치'],
   ['/audit', '감사 로그'],
   ['/access-log', '열람 기록'],
