@@ -192,6 +192,36 @@ describe('console forms', () => {
 })
 
 describe('console sign-in limits and switch', () => {
+  it("has a strict CSP: nothing inline, no other origin but the photos' one", async () => {
+    const directives = (header: unknown) =>
+      Object.fromEntries(
+        String(header)
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      ) as Record<string, string[]>
+    const local = directives(
+      (await ctx.app.inject({ method: 'GET', url: '/console/login' })).headers['content-security-policy'],
+    )
+    assert.deepEqual(local['script-src'], ["'self'"])
+    assert.deepEqual(local['style-src'], ["'self'"])
+    assert.deepEqual(local['img-src'], ["'self'", 'data:'])
+    assert.deepEqual(local['default-src'], ["'self'"])
+    const s3 = await ctx.build({
+      ADMIN_KAKAO_IDS: '1',
+      STORAGE: 's3',
+      S3_BUCKET: 'photos',
+      S3_REGION: 'ap-northeast-2',
+      S3_ENDPOINT: 'http://127.0.0.1:9',
+      S3_PUBLIC_BASE_URL: 'https://photos.example.com/p',
+    })
+    const remote = directives(
+      (await s3.inject({ method: 'GET', url: '/console/login' })).headers['content-security-policy'],
+    )
+    assert.deepEqual(remote['img-src'], ["'self'", 'data:', 'https://photos.example.com'])
+    assert.deepEqual(remote['script-src'], ["'self'"])
+  })
+
   it('rate-limits the sign-in routes strictly', async () => {
     const limited = await ctx.build({ ADMIN_KAKAO_IDS: '1', RATE_LIMIT_STRICT_MAX: '3' })
     const statuses: number[] = []
