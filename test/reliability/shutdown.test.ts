@@ -35,7 +35,8 @@ before(async () => {
   child.stderr?.on('data', (chunk) => {
     output += chunk
   })
-  for (let i = 0; i < 120; i++) {
+  // A cold start (tsx compiling, migrations, sharp's libvips) can take most of a minute on a loaded CI box.
+  for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/livez`)).ok) return
     } catch {
