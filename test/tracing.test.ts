@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { SpanStatusCode, trace } from '@opentelemetry/api'
-import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace'
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api'
+import {
+  AlwaysOnSampler,
+  InMemorySpanExporter,
+  ParentBasedSampler,
+  type ReadableSpan,
+  type Sampler,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace'
 import type { FastifyInstance } from 'fastify'
 import { startTracing } from '../src/core/observability/tracing.js'
 import { weekOf } from '../src/core/time.js'
@@ -13,10 +20,21 @@ import type { FakeKakao as FakeKakaoType } from './helpers/kakao.js'
  * the preload does for the server (src/instrument.ts).
  */
 const exporter = new InMemorySpanExporter()
-await startTracing({}, { spanProcessors: [new SimpleSpanProcessor({ exporter })] })
+/** The default sampler, with a note of every span it was asked about. */
+const asked: string[] = []
+const parentBased = new ParentBasedSampler({ root: new AlwaysOnSampler() })
+const sampler: Sampler = {
+  shouldSample(...args) {
+    asked.push(args[2])
+    return parentBased.shouldSample(...args)
+  },
+  toString: () => 'noting ParentBased{AlwaysOn}',
+}
+await startTracing({}, { spanProcessors: [new SimpleSpanProcessor({ exporter })], sampler })
 const { createTestContext, LogCapture } = await import('./helpers/context.js')
 const { FakeKakao } = await import('./helpers/kakao.js')
 const { runBatch } = await import('./helpers/factories.js')
+const { openDatabase } = await import('../src/core/db/client.js')
 
 const SYNC_SECRET = 'sync-secret-for-tracing-tests-0123456789'
 const JIEUN_CONTACT = 'https://open.kakao.com/o/jieun-open-chat-7781'
@@ -24,6 +42,8 @@ let ctx: TestContext
 let kakao: FakeKakaoType
 let app: FastifyInstance
 let log: LogCaptureType
+/** Signed in, onboarded and with a list, by the flow below. */
+let member: SignedIn
 before(async () => {
   ctx = await createTestContext()
   kakao = await FakeKakao.start()
@@ -38,9 +58,7 @@ after(async () => {
   await kakao.stop()
 })
 
-const ROOT_SCOPE = '@fastify/otel'
-const requestSpans = () =>
-  exporter.getFinishedSpans().filter((s) => s.instrumentationScope.name === ROOT_SCOPE)
+const requestSpans = () => exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER)
 const statementSpans = () => exporter.getFinishedSpans().filter((s) => 'db.query.text' in s.attributes)
 const childrenOf = (parent: ReadableSpan) =>
   exporter.getFinishedSpans().filter((s) => s.parentSpanContext?.spanId === parent.spanContext().spanId)
@@ -61,7 +79,7 @@ function textsOf(span: ReadableSpan): string[] {
 describe('tracing, from sign-in to contacts revealed', () => {
   const secrets: string[] = []
   const rawPaths: string[] = []
-  const responses: Array<{ method: string; url: string; requestId: string }> = []
+  const responses: Array<{ method: string; url: string; requestId: string; status: number }> = []
 
   async function call(method: 'GET' | 'POST' | 'PUT', url: string, who: SignedIn | null, payload?: object) {
     const res = await app.inject({
@@ -71,7 +89,7 @@ describe('tracing, from sign-in to contacts revealed', () => {
       ...(payload ? { payload } : {}),
     })
     assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`)
-    responses.push({ method, url, requestId: String(res.headers['x-request-id']) })
+    responses.push({ method, url, requestId: String(res.headers['x-request-id']), status: res.statusCode })
     return res.json()
   }
 
@@ -89,6 +107,7 @@ describe('tracing, from sign-in to contacts revealed', () => {
       method: 'POST',
       url: '/auth/sync-kakao',
       requestId: String(res.headers['x-request-id']),
+      status: res.statusCode,
     })
     const body = res.json() as { jwt: string; user: { id: string } }
     secrets.push(body.jwt)
@@ -121,6 +140,7 @@ describe('tracing, from sign-in to contacts revealed', () => {
     const minsu = await onboard('8800000002', '김민수', 'M', '010-1234-5678')
     const jieun = await onboard('8800000003', '이지은', 'F', JIEUN_CONTACT)
     rawPaths.push(minsu.userId, jieun.userId)
+    member = minsu
 
     const run = await runBatch(app, admin)
     assert.equal(run.status, 'succeeded')
@@ -176,13 +196,15 @@ describe('tracing, from sign-in to contacts revealed', () => {
 
   it('has one span per request, named by its route pattern, with the request id', () => {
     const spans = requestSpans()
-    for (const { method, url, requestId } of responses) {
+    for (const { method, url, requestId, status } of responses) {
       const own = spans.filter((s) => s.attributes['http.request.id'] === requestId)
       assert.equal(own.length, 1, `${method} ${url}`)
       const span = own[0] as ReadableSpan
       const route = span.attributes['http.route'] as string
       assert.equal(span.name, `${method} ${route}`)
       assert.equal(span.attributes['url.path'], route)
+      assert.equal(span.attributes['http.response.status_code'], status)
+      assert.equal(span.status.code, SpanStatusCode.UNSET)
       assert.ok(!route.includes('?'))
     }
     const names = new Set(spans.map((s) => s.name))
@@ -274,7 +296,63 @@ describe('tracing, request by request', () => {
     const [span] = requestSpans()
     assert.equal(span?.name, 'GET')
     assert.equal(span?.attributes['url.path'], 'unmatched')
+    assert.equal(span?.attributes['http.response.status_code'], 404)
     assert.ok(!textsOf(span as ReadableSpan).some((t) => t.includes('/no/such') || t.includes('abc123')))
+  })
+
+  it('decides sampling once, at the request: an unsampled request’s statements make no span at all', async () => {
+    exporter.reset()
+    asked.length = 0
+    const unsampled = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00'
+    const res = await app.inject({
+      method: 'GET',
+      url: '/recommendations',
+      headers: { ...member.headers, traceparent: unsampled },
+    })
+    assert.equal(res.statusCode, 200)
+    assert.equal(res.json().length, 1, 'the list was read')
+    assert.deepEqual(asked, ['request'], 'the sampler was asked about the request span only')
+    assert.equal(exporter.getFinishedSpans().length, 0)
+
+    const sampled = await app.inject({ method: 'GET', url: '/recommendations', headers: member.headers })
+    assert.equal(sampled.statusCode, 200)
+    const [request] = requestSpans()
+    assert.ok(request && childrenOf(request).some((s) => 'db.query.text' in s.attributes))
+  })
+
+  it('keeps each statement in its own request’s trace while requests wait for a pooled connection', async () => {
+    // One connection for eight requests: pg-pool hands it over from inside the request releasing it.
+    const database =
+      ctx.database.kind === 'pg'
+        ? await openDatabase(ctx.database.url as string, { poolMax: 1 })
+        : ctx.database
+    const narrow = await ctx.build({}, { database })
+    try {
+      exporter.reset()
+      const alone = await narrow.inject({ method: 'GET', url: '/me', headers: member.headers })
+      assert.equal(alone.statusCode, 200)
+      const perRequest = statementSpans().length
+      assert.ok(perRequest > 0)
+      exporter.reset()
+      const all = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          narrow.inject({ method: 'GET', url: '/me', headers: member.headers }),
+        ),
+      )
+      assert.deepEqual(
+        all.map((r) => r.statusCode),
+        Array(8).fill(200),
+      )
+      const requests = requestSpans()
+      assert.equal(requests.length, 8)
+      for (const request of requests) {
+        const own = childrenOf(request).filter((s) => 'db.query.text' in s.attributes)
+        assert.equal(own.length, perRequest, `statements under ${request.spanContext().spanId}`)
+      }
+    } finally {
+      await narrow.close()
+      if (database !== ctx.database) await database.close()
+    }
   })
 
   it('leaves the probes out', async () => {
@@ -317,5 +395,20 @@ describe('tracing Redis', { skip: redisUrl ? false : 'REDIS_TEST_URL is not set'
     )
     for (const s of commands) assert.match(String(s.attributes['db.query.text']), /^[a-z]+$/i)
     assert.ok(!commands.flatMap(textsOf).some((t) => t.includes(ip)))
+
+    exporter.reset()
+    asked.length = 0
+    const unsampled = await shared.inject({
+      method: 'GET',
+      url: '/recommendations',
+      remoteAddress: ip,
+      headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00' },
+    })
+    assert.equal(unsampled.statusCode, 401)
+    assert.equal(
+      unsampled.headers['x-ratelimit-remaining'],
+      String(Number(res.headers['x-ratelimit-remaining']) - 1),
+    )
+    assert.deepEqual(asked, ['request'], 'an unsampled request’s commands make no span at all')
   })
 })

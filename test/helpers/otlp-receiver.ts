@@ -8,6 +8,8 @@ export interface ReceivedSpan {
   traceId: string
   spanId: string
   parentSpanId: string
+  /** SpanKind as OTLP numbers it: 2 server, 3 client. */
+  kind: number
   attributes: Record<string, string | number | boolean>
 }
 
@@ -141,6 +143,7 @@ function fromProtobuf(body: Buffer): ReceivedSpan[] {
           traceId: hex(span, 1),
           spanId: hex(span, 2),
           parentSpanId: hex(span, 4),
+          kind: Number(fields(span).find(([f]) => f === 6)?.[1] ?? 0),
           attributes: keyValues(span, 9),
         })
       }
@@ -172,6 +175,7 @@ function fromJson(body: Buffer): ReceivedSpan[] {
           traceId: string
           spanId: string
           parentSpanId?: string
+          kind?: number
           attributes?: JsonKeyValue[]
         }>
       }>
@@ -186,6 +190,7 @@ function fromJson(body: Buffer): ReceivedSpan[] {
         traceId: span.traceId,
         spanId: span.spanId,
         parentSpanId: span.parentSpanId ?? '',
+        kind: span.kind ?? 0,
         attributes: attributes(span.attributes),
       })),
     ),

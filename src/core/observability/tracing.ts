@@ -20,6 +20,7 @@ import type { FastifyRequest } from 'fastify'
 
 type SpanProcessor = import('@opentelemetry/sdk-trace').SpanProcessor
 type SdkSpan = import('@opentelemetry/sdk-trace').Span
+type Sampler = import('@opentelemetry/sdk-trace').Sampler
 type Env = Record<string, string | undefined>
 
 export const SERVICE_NAME = 'shh-match-api'
@@ -44,6 +45,8 @@ export function tracingActive(): boolean {
 export interface StartTracingOptions {
   /** Replace the OTLP exporter (tests export to memory). The privacy guard always comes first. */
   spanProcessors?: SpanProcessor[]
+  /** Replace the sampler the OTEL_TRACES_SAMPLER variables choose (tests watch its decisions). */
+  sampler?: Sampler
 }
 
 /**
@@ -57,13 +60,6 @@ export async function startTracing(
   if (sdk) return true
   if (!options.spanProcessors && !tracingRequested(env)) return false
 
-  // Modules imported as ESM are patched through import-in-the-middle's loader hook; only the
-  // modules an instrumentation asks for are wrapped.
-  const { register } = await import('node:module')
-  const { createAddHookMessageChannel } = await import('import-in-the-middle')
-  const { registerOptions, waitForAllMessagesAcknowledged } = createAddHookMessageChannel()
-  register('import-in-the-middle/hook.mjs', import.meta.url, registerOptions)
-
   const [{ NodeSDK }, { BatchSpanProcessor }, { FastifyOtelInstrumentation }, instrumentations] =
     await Promise.all([
       import('@opentelemetry/sdk-node'),
@@ -71,12 +67,16 @@ export async function startTracing(
       import('@fastify/otel'),
       loadInstrumentations(),
     ])
+  await hookImports(
+    instrumentations.flatMap((i) => i.getModuleDefinitions().map((definition) => definition.name)),
+  )
   const exporting = options.spanProcessors ?? [new BatchSpanProcessor({ exporter: await otlpExporter(env) })]
   const named =
     Boolean(env.OTEL_SERVICE_NAME?.trim()) ||
     /(^|,)\s*service\.name=/.test(env.OTEL_RESOURCE_ATTRIBUTES ?? '')
   const started = new NodeSDK({
     ...(named ? {} : { serviceName: SERVICE_NAME }),
+    ...(options.sampler ? { sampler: options.sampler } : {}),
     spanProcessors: [privacyGuard, ...exporting],
     // Metrics stay with Prometheus (/metrics) and logs with pino; only traces go out.
     metricReaders: [],
@@ -96,9 +96,55 @@ export async function startTracing(
     ],
   })
   started.start()
-  await waitForAllMessagesAcknowledged()
   sdk = started
   return true
+}
+
+/**
+ * Modules imported as ESM are patched through import-in-the-middle's loader hooks, only `modules`
+ * (those an instrumentation asks for). In-thread (`module.registerHooks`) where this Node allows it:
+ * the off-thread loader (`module.register`) starts a thread of its own and exchanges messages with
+ * it for every module the app imports.
+ */
+async function hookImports(modules: string[]): Promise<void> {
+  const inThread = await import('import-in-the-middle/register-hooks.mjs')
+  if (inThread.supportsSyncHooks()) {
+    inThread.register({ include: modules })
+  } else {
+    const { register } = await import('node:module')
+    register('import-in-the-middle/hook.mjs', import.meta.url, { data: { include: modules } })
+  }
+}
+
+type Patch = (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown
+
+/** Whether the active span records: a span the sampler kept, whose children it keeps too. */
+function sampled(): boolean {
+  return trace.getSpan(context.active())?.isRecording() === true
+}
+
+/**
+ * Sampling is decided once, at the request's span (or the batch run's). The pg and ioredis
+ * instrumentations would still wrap every statement and command of an unsampled request in a span
+ * that records nothing (`requireParentSpan` asks for a parent span, not a sampled one): instead, the
+ * patch `method` makes hands those calls straight to the library. No standard sampler keeps the
+ * child of a span it dropped, so no span is lost.
+ */
+function onlyWhenSampled(instrumentation: object, method: string): void {
+  const target = instrumentation as Record<string, unknown>
+  const makePatch = target[method]
+  if (typeof makePatch !== 'function') {
+    throw new Error(`${instrumentation.constructor.name} has no ${method} any more (see tracing.ts)`)
+  }
+  target[method] = (...args: unknown[]): Patch => {
+    const patch = makePatch.apply(instrumentation, args) as Patch
+    return (original) => {
+      const traced = patch(original)
+      return function whenSampled(this: unknown, ...callArgs: unknown[]) {
+        return sampled() ? traced.apply(this, callArgs) : original.apply(this, callArgs)
+      }
+    }
+  }
 }
 
 async function loadInstrumentations() {
@@ -116,13 +162,17 @@ async function loadInstrumentations() {
   return [
     // Statement text only (Drizzle sends parameters separately; they are never recorded). Statements
     // outside a traced request or batch (migrations, the activity flush) make no spans.
-    new PgInstrumentation({
-      requireParentSpan: true,
-      ignoreConnectSpans: true,
-      enhancedDatabaseReporting: false,
-    }),
+    pgStatements(
+      new PgInstrumentation({
+        requireParentSpan: true,
+        ignoreConnectSpans: true,
+        enhancedDatabaseReporting: false,
+      }),
+    ),
     // Rate-limit keys hold user ids and IP addresses: the command name only.
-    new IORedisInstrumentation({ requireParentSpan: true, dbStatementSerializer: (command) => command }),
+    redisCommands(
+      new IORedisInstrumentation({ requireParentSpan: true, dbStatementSerializer: (command) => command }),
+    ),
     // Outbound calls (fetch: Kakao's key set; node:http: SDKs that use it). Queries can carry keys.
     new UndiciInstrumentation({
       startSpanHook: (request) => {
@@ -145,6 +195,27 @@ async function loadInstrumentations() {
       },
     }),
   ]
+}
+
+function pgStatements<T extends object>(instrumentation: T): T {
+  onlyWhenSampled(instrumentation, '_getClientQueryPatch')
+  // pool.query() waits for a free connection with a callback that pg-pool calls from the request that
+  // releases one: the statement would join that request's trace. Bound to its caller's context, it stays
+  // in its own (the instrumentation binds it only when it makes connect spans, which we leave out).
+  const patches = instrumentation as unknown as Record<string, unknown>
+  patches._getPoolConnectPatch = (): Patch => (original) =>
+    function connect(this: unknown, callback?: unknown) {
+      return original.call(
+        this,
+        typeof callback === 'function' ? context.bind(context.active(), callback) : callback,
+      )
+    }
+  return instrumentation
+}
+
+function redisCommands<T extends object>(instrumentation: T): T {
+  onlyWhenSampled(instrumentation, '_patchSendCommand')
+  return instrumentation
 }
 
 /** OTLP over HTTP: protobuf (the standard default) or JSON, per OTEL_EXPORTER_OTLP_PROTOCOL. */
@@ -254,11 +325,11 @@ export function startPhase(name: string): Phase {
 
 /**
  * A statement on the embedded database (PGlite has no instrumentation of its own), shaped like the
- * pg instrumentation's: text without parameters, only under a traced request or job.
+ * pg instrumentation's: text without parameters, only under a sampled request or job.
  */
 export function traceStatement<T>(text: string, run: () => Promise<T>): Promise<T> {
   const parent = context.active()
-  if (!sdk || !trace.getSpan(parent)) return run()
+  if (!sdk || !trace.getSpan(parent)?.isRecording()) return run()
   const operation = text.trimStart().split(/\s/, 1)[0]?.toUpperCase() ?? ''
   const span = tracer().startSpan(
     `pg.query:${operation} pglite`,
