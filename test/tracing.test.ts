@@ -296,6 +296,7 @@ describe('tracing, request by request', () => {
     const [span] = requestSpans()
     assert.equal(span?.name, 'GET')
     assert.equal(span?.attributes['url.path'], 'unmatched')
+    assert.equal(span?.attributes['http.route'], undefined)
     assert.equal(span?.attributes['http.response.status_code'], 404)
     assert.ok(!textsOf(span as ReadableSpan).some((t) => t.includes('/no/such') || t.includes('abc123')))
   })
@@ -311,7 +312,7 @@ describe('tracing, request by request', () => {
     })
     assert.equal(res.statusCode, 200)
     assert.equal(res.json().length, 1, 'the list was read')
-    assert.deepEqual(asked, ['request'], 'the sampler was asked about the request span only')
+    assert.deepEqual(asked, ['GET /recommendations'], 'the sampler was asked about the request span only')
     assert.equal(exporter.getFinishedSpans().length, 0)
 
     const sampled = await app.inject({ method: 'GET', url: '/recommendations', headers: member.headers })
@@ -352,6 +353,27 @@ describe('tracing, request by request', () => {
     } finally {
       await narrow.close()
       if (database !== ctx.database) await database.close()
+    }
+  })
+
+  it('marks a request that failed with a 5xx as an error, with its status and no message', async () => {
+    const { default: Fastify } = await import('fastify')
+    const bare = Fastify()
+    bare.get('/boom/:id', async () => {
+      throw new Error('db said (phone)=(010-5555-0101)')
+    })
+    try {
+      exporter.reset()
+      const res = await bare.inject({ method: 'GET', url: '/boom/7?x=1' })
+      assert.equal(res.statusCode, 500)
+      const [span] = requestSpans()
+      assert.equal(span?.name, 'GET /boom/:id')
+      assert.equal(span?.attributes['http.response.status_code'], 500)
+      assert.equal(span?.attributes['error.type'], '500')
+      assert.equal(span?.status.code, SpanStatusCode.ERROR)
+      assert.ok(!textsOf(span as ReadableSpan).some((t) => t.includes('5555') || t.includes('/boom/7')))
+    } finally {
+      await bare.close()
     }
   })
 
@@ -409,6 +431,6 @@ describe('tracing Redis', { skip: redisUrl ? false : 'REDIS_TEST_URL is not set'
       unsampled.headers['x-ratelimit-remaining'],
       String(Number(res.headers['x-ratelimit-remaining']) - 1),
     )
-    assert.deepEqual(asked, ['request'], 'an unsampled request’s commands make no span at all')
+    assert.deepEqual(asked, ['GET /recommendations'], 'an unsampled request’s commands make no span at all')
   })
 })
