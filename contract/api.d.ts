@@ -9814,6 +9814,19 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 readAt: string | null;
+                            } | {
+                                id: number;
+                                /** @enum {string} */
+                                type: "photo.rejected";
+                                data: {
+                                    /** Format: uuid */
+                                    photoId: string;
+                                    reason: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                readAt: string | null;
                             })[];
                             /** @description Pass as cursor for the next (older) page; null at the end */
                             nextCursor: string | null;

@@ -305,6 +305,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config.dataEncryptionKey,
     ...config.dataEncryptionOldKeys,
   ])
+  const notifier = createNotifier({ externalTypes: config.notifications.externalTypes })
   const janitor = createMediaJanitor({ db, storage, log: app.log })
   // libvips threads per photo; PHOTO_CONCURRENCY photos at once (bench/README.md, "Photos").
   setImageThreads(1)
@@ -319,6 +320,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       concurrency: config.photos.concurrency,
     }),
     config: config.photos,
+    notifier,
   })
   const photoUrl = photoService.publicUrl
   const photoHousekeeping = createPhotoHousekeeping({ database, clock, janitor, log: app.log })
@@ -327,7 +329,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.addHook('onReady', async () => photoHousekeeping.start())
   }
   app.addHook('onClose', async () => photoHousekeeping.stop())
-  const notifier = createNotifier({ externalTypes: config.notifications.externalTypes })
   const core = { db, clock, cipher, identities, photoUrl, notifier }
   const authService = createAuthService({ config, db, tokens, kakao, clock, identities })
   const profileService = createProfileService(

@@ -16,6 +16,8 @@ export interface NotificationPayloads {
   /** Never says who closed the match, nor that a block or a ban did. */
   'match.closed': { matchId: string; reason: 'closed' | 'expired' }
   'payment.refund_due': { paymentId: string }
+  /** To the owner only; the reason is the operator's, as shown on their own photo list. */
+  'photo.rejected': { photoId: string; reason: string }
 }
 
 /**

@@ -590,6 +590,7 @@ export const NOTIFICATION_TYPES = [
   'match.activated',
   'match.closed',
   'payment.refund_due',
+  'photo.rejected',
 ] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 

@@ -24,6 +24,7 @@ export const Notification = Type.Union([
   entry('match.activated', Type.Object({ matchId: Uuid })),
   entry('match.closed', Type.Object({ matchId: Uuid, reason: Type.Enum(['closed', 'expired']) })),
   entry('payment.refund_due', Type.Object({ paymentId: Uuid })),
+  entry('photo.rejected', Type.Object({ photoId: Uuid, reason: Type.String() })),
 ])
 export type Notification = Static<typeof Notification>
 

@@ -418,6 +418,16 @@ describe('moderation', () => {
       (await get('/admin/photos?status=rejected', admin)).json().items.map((p: { id: string }) => p.id),
       [second.id],
     )
+    // The owner is told, in their feed, which photo and why; nobody else is.
+    const feed = (await get('/notifications', minsu)).json()
+    assert.deepEqual(
+      feed.items
+        .filter((n: { type: string }) => n.type === 'photo.rejected')
+        .map((n: { data: unknown }) => n.data),
+      [{ photoId: second.id, reason: '얼굴이 보이지 않아요' }],
+    )
+    const others = (await get('/notifications', jieun)).json()
+    assert.equal(others.items.filter((n: { type: string }) => n.type === 'photo.rejected').length, 0)
   })
 
   it('post: others see pending photos too, until rejected', async () => {

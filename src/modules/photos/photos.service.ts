@@ -4,6 +4,7 @@ import type { PhotoConfig } from '../../core/config.js'
 import type { Database, Executor } from '../../core/db/client.js'
 import type { PhotoRow, PhotoStatus } from '../../core/db/schema.js'
 import { badRequest, conflict, notFound } from '../../core/errors.js'
+import type { Notifier } from '../../core/notifications.js'
 import { pageOf } from '../../core/pagination.js'
 import { deleteMediaLater, type MediaJanitor } from '../../core/storage/deletions.js'
 import { type MediaStorage, ObjectTooLarge, photoKeys, uploadKey } from '../../core/storage/storage.js'
@@ -57,10 +58,11 @@ export interface PhotoServiceDeps {
   janitor: MediaJanitor
   processor: PhotoProcessor
   config: PhotoConfig
+  notifier: Notifier
 }
 
 export function createPhotoService(deps: PhotoServiceDeps) {
-  const { db, clock, storage, janitor, processor, config } = deps
+  const { db, clock, storage, janitor, processor, config, notifier } = deps
   const visible = visibleStatuses(config.moderation)
 
   const toPhoto = (row: PhotoRow) => {
@@ -363,6 +365,7 @@ export function createPhotoService(deps: PhotoServiceDeps) {
           detail: { ownerId: photo.userId, reason: trimmed, was: photo.status },
         })
         await refreshVisiblePhotos(tx, [photo.userId], visible)
+        await notifier.notify(tx, photo.userId, 'photo.rejected', { photoId: photo.id, reason: trimmed }, now)
         return updated
       })
       const keys = photoKeys(row.userId, row.id)
