@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { adminActions, consoleSessions, users } from '../src/core/db/schema.js'
 import { axeViolations, launchChromium, noBrowser, watch } from './helpers/browser.js'
 import { createTestContext, type TestContext } from './helpers/context.js'
+import { PROD_ENV } from './helpers/prod-env.js'
 
 /**
  * "Sign in with Kakao" end to end: a real OpenID provider (oidc-provider, with its development login
@@ -183,20 +184,12 @@ describe('console sign-in with Kakao (OpenID Connect)', { skip: noBrowser }, () 
 
   it('marks its cookies Secure in production', async () => {
     const prod = await ctx.build({
-      APP_ENV: 'prod',
-      APP_SECRET: 'a-random-production-secret-of-40-chars!!',
-      KAKAO_VERIFY: 'idtoken',
+      ...PROD_ENV,
       KAKAO_CLIENT_ID: CLIENT_ID,
       KAKAO_CLIENT_SECRET: CLIENT_SECRET,
       KAKAO_ISSUER: issuer,
       CONSOLE_BASE_URL: 'https://ops.example.com/console',
-      SYNC_SHARED_SECRET: 'Hq3vX9bT2mKp7Lw4Zr8Nc6Fd1Js5Gy0A',
-      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-      IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
-      BANK_ACCOUNT: '110-123-456789',
       ADMIN_KAKAO_IDS: '4242',
-      SCHEDULER_ENABLED: 'false',
-      CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
       IDENTITY_REQUIRED: 'false',
     })
     const res = await prod.inject({ method: 'GET', url: '/console/login/kakao' })

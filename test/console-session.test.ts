@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { adminActions, consoleSessions, users } from '../src/core/db/schema.js'
 import { createTestContext, LogCapture, type SignedIn, signIn, type TestContext } from './helpers/context.js'
+import { PROD_ENV } from './helpers/prod-env.js'
 
 /** The console's session, CSRF, rate limit and switch-off rules, through HTTP (no browser needed). */
 const MINUTE = 60_000
@@ -240,17 +241,8 @@ describe('console sign-in limits and switch', () => {
 
   it('is off in prod without CONSOLE_BASE_URL or KAKAO_CLIENT_SECRET: 404, and the log says why', async () => {
     const prod = {
-      APP_ENV: 'prod',
-      APP_SECRET: 'a-random-production-secret-of-40-chars!!',
-      KAKAO_VERIFY: 'idtoken',
-      KAKAO_CLIENT_ID: 'kakao-rest-api-key',
-      SYNC_SHARED_SECRET: 'Hq3vX9bT2mKp7Lw4Zr8Nc6Fd1Js5Gy0A',
-      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-      IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
-      BANK_ACCOUNT: '110-123-456789',
+      ...PROD_ENV,
       ADMIN_KAKAO_IDS: '1',
-      SCHEDULER_ENABLED: 'false',
-      CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
       IDENTITY_REQUIRED: 'false',
       LOG_LEVEL: 'warn',
     }

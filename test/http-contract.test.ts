@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { createTestContext, LogCapture, signIn, type TestContext } from './helpers/context.js'
+import { PROD_ENV } from './helpers/prod-env.js'
 
 let ctx: TestContext
 before(async () => {
@@ -263,20 +264,7 @@ describe('OpenAPI', () => {
   })
 
   it('keeps /docs and /openapi.json private in prod unless DOCS_PUBLIC=true; an admin still reads the spec', async () => {
-    const prod = {
-      APP_ENV: 'prod',
-      APP_SECRET: 'a-random-production-secret-of-40-chars!!',
-      KAKAO_VERIFY: 'idtoken',
-      KAKAO_CLIENT_ID: 'kakao-rest-api-key',
-      SYNC_SHARED_SECRET: 'Hq3vX9bT2mKp7Lw4Zr8Nc6Fd1Js5Gy0A',
-      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-      IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
-      BANK_ACCOUNT: '110-123-456789',
-      CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
-      ADMIN_KAKAO_IDS: '1',
-      SCHEDULER_ENABLED: 'false',
-      IDENTITY_REQUIRED: 'false',
-    }
+    const prod = { ...PROD_ENV, ADMIN_KAKAO_IDS: '1', IDENTITY_REQUIRED: 'false' }
     const api = await ctx.build(prod)
     // Tokens from an app with the same secret: prod signs in through Kakao, which is not here.
     const signer = await ctx.build({ APP_SECRET: prod.APP_SECRET, ADMIN_KAKAO_IDS: '1' })

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
+import { PROD_ENV } from '../../test/helpers/prod-env.js'
 import {
   ConfigError,
   DEV_DATA_ENCRYPTION_KEY,
@@ -12,15 +13,7 @@ import {
 } from './config.js'
 
 const SAFE_PROD = {
-  APP_ENV: 'prod',
-  APP_SECRET: 'a-random-production-secret-of-40-chars!!',
-  KAKAO_VERIFY: 'idtoken',
-  KAKAO_CLIENT_ID: 'kakao-rest-api-key',
-  SYNC_SHARED_SECRET: 'Hq3vX9bT2mKp7Lw4Zr8Nc6Fd1Js5Gy0A',
-  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
-  BANK_ACCOUNT: '110-123-456789',
-  CONSENT_VERSIONS: 'terms=2026-11,privacy=2026-11,refund=2026-11,adult=1',
+  ...PROD_ENV,
   DATABASE_URL: 'postgres://app:pw@db:5432/kakao_match',
   IDENTITY_VERIFY: 'portone',
   PORTONE_API_SECRET: 'portone-api-secret',

@@ -10,6 +10,7 @@ import {
   validProfile,
 } from '../../../test/helpers/context.js'
 import { FakePortOne, type IdentityAnswer, PERSON } from '../../../test/helpers/portone.js'
+import { PROD_ENV } from '../../../test/helpers/prod-env.js'
 import { DEV_DATA_ENCRYPTION_KEY, DEV_IDENTITY_HASH_KEY } from '../../core/config.js'
 import {
   adminActions,
@@ -612,18 +613,8 @@ describe('operators', () => {
 })
 
 describe('in prod', () => {
-  const prod = {
-    APP_ENV: 'prod',
-    APP_SECRET: 'a-random-production-secret-of-40-chars!!',
-    KAKAO_VERIFY: 'idtoken',
-    KAKAO_CLIENT_ID: 'kakao-rest-api-key',
-    SYNC_SHARED_SECRET: 'Hq3vX9bT2mKp7Lw4Zr8Nc6Fd1Js5Gy0A',
-    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-    IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
-    BANK_ACCOUNT: '110-123-456789',
-    CONSENT_VERSIONS: 'terms=v1,privacy=v1,refund=v1,adult=v1',
-    SCHEDULER_ENABLED: 'false',
-  }
+  // The consents createPerson gives are the development versions.
+  const prod = { ...PROD_ENV, CONSENT_VERSIONS: 'terms=v1,privacy=v1,refund=v1,adult=v1' }
   /** Prod signs in through Kakao, which is not here: tokens come from an app with the same secret. */
   const personFor = async () => signIn(await ctx.build({ APP_SECRET: prod.APP_SECRET }), '700')
 
