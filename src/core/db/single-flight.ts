@@ -1,7 +1,7 @@
 import type { DbHandle } from './client.js'
 
 /** Advisory lock keys of the background jobs (one number each, the same on every replica). */
-export const LOCK_KEYS = { housekeeping: 727_004 } as const
+export const LOCK_KEYS = { housekeeping: 727_004, photoHousekeeping: 727_017 } as const
 
 const runningHere = new WeakMap<DbHandle, Set<number>>()
 
@@ -50,5 +50,75 @@ export async function runExclusive<T>(
     }
   } finally {
     keys.delete(key)
+  }
+}
+
+interface JobLogger {
+  error(obj: object, msg: string): void
+}
+
+/**
+ * A background chore that runs every `everyMs` (and at start-up with `runAtStart`), single-flight
+ * across replicas through {@link runExclusive}. `work` is told when the app is stopping, so it can end
+ * after its current batch; `stop()` waits for that.
+ */
+export function createSingleFlightJob<R>(options: {
+  database: DbHandle
+  key: number
+  /** Names the job in its error log line. */
+  name: string
+  everyMs: number
+  runAtStart: boolean
+  log: JobLogger
+  work: (stopping: () => boolean) => Promise<R>
+  /** Told what every run did (logs, metrics); not called when another run had the lock. */
+  onFinished?: (report: R) => void
+}) {
+  const { database, key, log } = options
+  let stopping = false
+  let timer: NodeJS.Timeout | null = null
+  let current: Promise<unknown> | null = null
+
+  /** One run now; null when a run is going on here or on another replica. */
+  async function runOnce(): Promise<R | null> {
+    const run = runExclusive(database, key, () => options.work(() => stopping))
+    current = run
+    try {
+      const report = await run
+      if (report !== null) options.onFinished?.(report)
+      return report
+    } finally {
+      if (current === run) current = null
+    }
+  }
+
+  const runThenSchedule = () => {
+    runOnce()
+      .catch((err: unknown) =>
+        log.error({ err: { message: (err as Error).message } }, `${options.name} failed`),
+      )
+      .finally(() => {
+        if (!stopping) schedule()
+      })
+  }
+  const schedule = () => {
+    timer = setTimeout(runThenSchedule, options.everyMs)
+    timer.unref()
+  }
+
+  return {
+    runOnce,
+    start(): void {
+      stopping = false
+      if (options.runAtStart) runThenSchedule()
+      else schedule()
+    },
+    /** Stops the runs to come; a run in progress ends after its current batch. */
+    async stop(): Promise<void> {
+      stopping = true
+      if (timer) clearTimeout(timer)
+      timer = null
+      await current?.catch(() => undefined)
+    },
   }
 }

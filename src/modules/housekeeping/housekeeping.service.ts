@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm'
 import { recordSystemAction } from '../../core/audit.js'
 import { type DbHandle, queryRows } from '../../core/db/client.js'
 import { matches } from '../../core/db/schema.js'
-import { LOCK_KEYS, runExclusive } from '../../core/db/single-flight.js'
+import { createSingleFlightJob, LOCK_KEYS } from '../../core/db/single-flight.js'
 import type { Notifier } from '../../core/notifications.js'
 import type { Clock } from '../../core/time.js'
 import { closeMatchesAndNotify } from '../matches/matches.service.js'
@@ -45,9 +45,6 @@ export function createHousekeeping(deps: {
 }) {
   const { database, clock, log } = deps
   const db = database.db
-  let stopping = false
-  let timer: NodeJS.Timeout | null = null
-  let current: Promise<unknown> | null = null
 
   /** One transaction: up to EXPIRY_BATCH overdue matches closed. Returns how many. */
   async function expireSomeMatches(now: Date): Promise<number> {
@@ -90,11 +87,11 @@ export function createHousekeeping(deps: {
     })
   }
 
-  async function work(): Promise<HousekeepingReport> {
+  async function work(stopping: () => boolean): Promise<HousekeepingReport> {
     const report: HousekeepingReport = { matchesExpired: 0, paymentsExpired: 0, notificationsDeleted: 0 }
     const now = clock()
     for (;;) {
-      if (stopping) return report
+      if (stopping()) return report
       const n = await expireSomeMatches(now)
       report.matchesExpired += n
       if (n < EXPIRY_BATCH) break
@@ -102,7 +99,7 @@ export function createHousekeeping(deps: {
     report.paymentsExpired = await expireOverdue(db, now)
     const before = new Date(now.getTime() - deps.retentionDays * DAY_MS)
     for (;;) {
-      if (stopping) return report
+      if (stopping()) return report
       const n = await deleteNotificationsBefore(db, before, RETENTION_BATCH)
       report.notificationsDeleted += n
       if (n < RETENTION_BATCH) break
@@ -110,58 +107,21 @@ export function createHousekeeping(deps: {
     return report
   }
 
-  /** One run now; null when a run is going on here or on another replica. */
-  async function runOnce(): Promise<HousekeepingReport | null> {
-    const run = runExclusive(database, LOCK_KEYS.housekeeping, work)
-    current = run
-    try {
-      const report = await run
-      if (report) {
-        deps.onFinished?.(report)
-        if (report.matchesExpired + report.paymentsExpired + report.notificationsDeleted > 0) {
-          log.info({ ...report }, 'housekeeping done')
-        }
+  return createSingleFlightJob({
+    database,
+    key: LOCK_KEYS.housekeeping,
+    name: 'housekeeping',
+    everyMs: HOUR_MS,
+    runAtStart: true,
+    log,
+    work,
+    onFinished: (report) => {
+      deps.onFinished?.(report)
+      if (report.matchesExpired + report.paymentsExpired + report.notificationsDeleted > 0) {
+        log.info({ ...report }, 'housekeeping done')
       }
-      return report
-    } finally {
-      if (current === run) current = null
-    }
-  }
-
-  const loop = () => {
-    timer = setTimeout(() => {
-      runOnce()
-        .catch((err: unknown) =>
-          log.error({ err: { message: (err as Error).message } }, 'housekeeping failed'),
-        )
-        .finally(() => {
-          if (!stopping) loop()
-        })
-    }, HOUR_MS)
-    timer.unref()
-  }
-
-  return {
-    runOnce,
-    /** Runs now (start-up), then every hour. */
-    start(): void {
-      stopping = false
-      void runOnce()
-        .catch((err: unknown) =>
-          log.error({ err: { message: (err as Error).message } }, 'housekeeping failed'),
-        )
-        .finally(() => {
-          if (!stopping) loop()
-        })
     },
-    /** Stops the hourly runs; a run in progress ends after its current batch. */
-    async stop(): Promise<void> {
-      stopping = true
-      if (timer) clearTimeout(timer)
-      timer = null
-      await current?.catch(() => undefined)
-    },
-  }
+  })
 }
 
 export type Housekeeping = ReturnType<typeof createHousekeeping>
