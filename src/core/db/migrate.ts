@@ -27,8 +27,7 @@ export function migrationsFolder(): string {
  * Applies pending migrations. On a server, a session advisory lock makes replicas that start
  * together take turns: the first migrates, the others then find nothing to do.
  */
-export async function runMigrations(handle: DbHandle): Promise<void> {
-  const folder = migrationsFolder()
+export async function runMigrations(handle: DbHandle, folder = migrationsFolder()): Promise<void> {
   if (handle.pglite) {
     await migratePglite(drizzlePglite({ client: handle.pglite }), { migrationsFolder: folder })
     return
@@ -37,9 +36,13 @@ export async function runMigrations(handle: DbHandle): Promise<void> {
   const client = await handle.pool.connect()
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+    // A migration that rewrites a big table runs for minutes (see each one's header), far past the
+    // pool's statement timeout, which is meant for requests; the connection then goes back to them.
+    await client.query('SET statement_timeout = 0')
     try {
       await migratePg(drizzlePg({ client }), { migrationsFolder: folder })
     } finally {
+      await client.query('RESET statement_timeout')
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
     }
   } finally {
