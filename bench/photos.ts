@@ -18,12 +18,12 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { sql } from 'drizzle-orm'
 import sharp from 'sharp'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/core/config.js'
 import { openDatabase } from '../src/core/db/client.js'
 import { runMigrations } from '../src/core/db/migrate.js'
-import { recommendations } from '../src/core/db/schema.js'
 import { weekOf } from '../src/core/time.js'
 import { createPhotoProcessor, setImageThreads } from '../src/modules/photos/photo-image.js'
 
@@ -162,9 +162,12 @@ async function latency(images: Buffer[]) {
   for (let i = 0; i < rounds; i++) {
     const owner = await signIn(String(910000 + i))
     await call('PUT', '/profile', owner.jwt, { nickname: `사람${i}`, gender: 'M', birthYear: 1993 })
-    await database.db
-      .insert(recommendations)
-      .values({ userId: viewer.user.id, targetUserId: owner.user.id, batchWeek: week, score: '0.5' })
+    // The owner joins the end of the viewer's list for the week.
+    await database.db.execute(sql`
+      INSERT INTO recommendation_lists AS l (user_id, batch_week, targets, scores)
+      SELECT ${viewer.user.id}::uuid, ${week}, ARRAY[seq], ARRAY[500]::smallint[] FROM users WHERE id = ${owner.user.id}::uuid
+      ON CONFLICT (user_id, batch_week) DO UPDATE
+      SET targets = l.targets || excluded.targets, scores = l.scores || excluded.scores`)
     const bytes = images[i % images.length] as Buffer
     const t0 = performance.now()
     const upload = (await call('POST', '/photos/uploads', owner.jwt, {

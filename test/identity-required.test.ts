@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
-import { recommendations } from '../src/core/db/schema.js'
 import { weekOf } from '../src/core/time.js'
 import {
   createTestContext,
@@ -15,6 +14,7 @@ import {
   createPerson,
   like,
   recommend,
+  recommendedPairs,
   runBatch,
   verifyIdentity,
 } from './helpers/factories.js'
@@ -164,7 +164,7 @@ describe('IDENTITY_REQUIRED=true', () => {
     const run = await runBatch(app, admin)
     assert.equal(run.status, 'succeeded')
     assert.equal(run.usersTotal, 2, 'only the verified are eligible')
-    const rows = await ctx.database.db.select().from(recommendations)
+    const rows = await recommendedPairs(ctx.database)
     const pairs = rows.map((r) => [r.userId, r.targetUserId].join('>')).sort()
     assert.deepEqual(pairs, [`${minsu.userId}>${jieun.userId}`, `${jieun.userId}>${minsu.userId}`].sort())
     for (const unverified of [sora, junho]) {

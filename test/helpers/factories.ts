@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
-import type { DbHandle } from '../../src/core/db/client.js'
-import { exposureLog, recommendations, users } from '../../src/core/db/schema.js'
+import { type DbHandle, queryRows } from '../../src/core/db/client.js'
+import { users } from '../../src/core/db/schema.js'
 import { createFieldCipher } from '../../src/core/security/crypto.js'
 import { type SignedIn, signIn, testConfig } from './context.js'
 
@@ -118,19 +118,45 @@ export async function runBatch(app: FastifyInstance, admin: SignedIn, week?: str
   return waitForRun(app, admin, (res.json() as { runId: string }).runId)
 }
 
-/** Writes "b is in a's list for `week`" (and the exposure row the batch would write) directly. */
+/** Writes "b is in a's list for `week`" directly (at the end of a's list; once). */
 export async function recommend(database: DbHandle, a: SignedIn, b: SignedIn, week: string): Promise<void> {
-  await database.db
-    .insert(recommendations)
-    .values({ userId: a.userId, targetUserId: b.userId, batchWeek: week, score: '0.5' })
-    .onConflictDoNothing()
-  await database.db
-    .insert(exposureLog)
-    .values({ userId: a.userId, week, targets: [b.userId] })
-    .onConflictDoUpdate({
-      target: [exposureLog.userId, exposureLog.week, exposureLog.reason],
-      set: { targets: sql`${exposureLog.targets} || excluded.targets` },
-    })
+  await database.db.execute(sql`
+    INSERT INTO recommendation_lists AS l (user_id, batch_week, targets, scores)
+    SELECT ${a.userId}::uuid, ${week}, ARRAY[seq], ARRAY[500]::smallint[] FROM users WHERE id = ${b.userId}::uuid
+    ON CONFLICT (user_id, batch_week) DO UPDATE
+    SET targets = l.targets || excluded.targets, scores = l.scores || excluded.scores
+    WHERE NOT l.targets @> excluded.targets`)
+}
+
+/** b's place in a's list for `week`, as the API would show it, and whether a answered it. */
+export async function recommendationOf(
+  database: DbHandle,
+  a: { userId: string },
+  b: { userId: string },
+  week: string,
+): Promise<{ position: number; score: number; responded: boolean } | undefined> {
+  const [row] = await queryRows<{ position: number; score: number; responded: boolean }>(
+    database.db,
+    sql`SELECT x.position::int AS position, x.score / 1000.0 AS score,
+               (l.responded >> (x.position::int - 1)) & 1 = 1 AS responded
+        FROM recommendation_lists l
+        CROSS JOIN LATERAL unnest(l.targets, l.scores) WITH ORDINALITY AS x(seq, score, position)
+        JOIN users t ON t.seq = x.seq
+        WHERE l.user_id = ${a.userId}::uuid AND l.batch_week = ${week} AND t.id = ${b.userId}::uuid`,
+  )
+  return row ? { ...row, score: Number(row.score) } : undefined
+}
+
+/** Every recommendation as a pair (viewer, person shown, week), read from the weekly lists. */
+export function recommendedPairs(
+  database: DbHandle,
+): Promise<Array<{ userId: string; targetUserId: string; batchWeek: string }>> {
+  return queryRows(
+    database.db,
+    sql`SELECT l.user_id::text AS "userId", t.id::text AS "targetUserId", l.batch_week AS "batchWeek"
+        FROM recommendation_lists l CROSS JOIN LATERAL unnest(l.targets) AS x(seq)
+        JOIN users t ON t.seq = x.seq`,
+  )
 }
 
 export async function like(app: FastifyInstance, from: SignedIn, to: SignedIn, batchWeek: string) {

@@ -8,9 +8,9 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -67,6 +67,12 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /**
+     * A compact number for the person, for the weekly batch's arrays: a list holds ten of them as
+     * int4 (4 bytes each, against 16 for a uuid), and the batch maps one to a person by indexing an
+     * array. Never reused (users are anonymised, not deleted); never shown outside the database.
+     */
+    seq: integer('seq').notNull().generatedAlwaysAsIdentity(),
     kakaoUserId: text('kakao_user_id').notNull().unique(),
     phoneVerified: boolean('phone_verified').notNull().default(false),
     role: text('role').$type<UserRole>().notNull().default('user'),
@@ -95,6 +101,7 @@ export const users = pgTable(
     index('users_last_active_idx').on(t.lastActiveAt),
     // One person, one account: two accounts racing with one CI cannot both commit it.
     uniqueIndex('users_ci_hash_live_uq').on(t.ciHash).where(sql`${t.deletedAt} IS NULL`),
+    uniqueIndex('users_seq_uq').on(t.seq),
   ],
 )
 
@@ -188,53 +195,41 @@ export const blocks = pgTable(
 )
 
 /*
- * exposure_log and recommendations are written in bulk by the weekly batch (a million list rows for
- * 100,000 users) and have no foreign keys: the checks doubled the cost of those writes (measured:
- * 638 → 337 ms per 20,000 rows). Integrity holds by construction: the batch writes only ids it read
- * from `users` in the same run, users are never hard-deleted (deletion anonymises the row), and
- * account deletion removes the user's own rows explicitly.
+ * recommendation_lists is written in bulk by the weekly batch (a row per viewer: 100,000 rows for
+ * 100,000 users) and has no foreign keys: the checks doubled the cost of those writes (measured on the
+ * row-per-pair table it replaced: 638 → 337 ms per 20,000 rows). Integrity holds by construction: the
+ * batch writes only people it read from `users` in the same run, users are never hard-deleted
+ * (deletion anonymises the row), and account deletion removes the user's own lists explicitly.
  */
 
 /**
- * Who was shown to whom: one row per viewer and week, the people shown as an array. Only the batch
- * reads it (the 12-week no-repeat rule and how often each person was shown), always a viewer's
- * whole window at once, so a row per pair (as SPEC has it) only cost space: about 210 bytes per pair
- * with its two indexes against about 25 here (see bench/README.md). The primary key keeps one row
- * per viewer, week and reason, and serves the batch's per-slice reads (viewer ranges).
+ * The weekly lists: one row per viewer and week, the people recommended as an array of `users.seq`,
+ * best first. It is also the exposure record (SPEC's exposure_log): the 12-week no-repeat rule and
+ * how often each person was shown are read from it, so who was shown to whom is stored once. A row
+ * per pair with its index (SPEC's recommendations) took about 210 bytes per pair and the exposure
+ * rows 25 more; a row here takes about 23 per pair (bench/README.md).
  */
-export const exposureLog = pgTable(
-  'exposure_log',
+export const recommendationLists = pgTable(
+  'recommendation_lists',
   {
     userId: uuid('user_id').notNull(),
-    /** ISO week label (YYYY-Www, Asia/Seoul): what `date_trunc('week', seen_at)` meant in SPEC. */
-    week: text('week').notNull(),
-    reason: text('reason').notNull().default('weekly_rec'),
-    targets: uuid('targets').array().notNull(),
-    seenAt: timestamptz('seen_at').notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.week, t.reason] }),
-    // The clean-up deletes by week.
-    index('exposure_log_week_idx').on(t.week),
-  ],
-)
-
-export const recommendations = pgTable(
-  'recommendations',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    userId: uuid('user_id').notNull(),
-    targetUserId: uuid('target_user_id').notNull(),
+    /** ISO week label (YYYY-Www, Asia/Seoul). */
     batchWeek: text('batch_week').notNull(),
-    score: numeric('score', { precision: 6, scale: 3 }).notNull().default('0'),
+    /** `users.seq` of the people recommended, best first. */
+    targets: integer('targets').array().notNull(),
+    /** Their scores in thousandths (the score has three decimals), in the same order. */
+    scores: smallint('scores').array().notNull(),
+    /** Bit i (from 0) set: the viewer answered targets[i + 1]. K is at most 50 (REC_K). */
+    responded: bigint('responded', { mode: 'number' }).notNull().default(0),
     sentAt: timestamptz('sent_at'),
-    responded: boolean('responded').notNull().default(false),
   },
   (t) => [
-    // SPEC's UNIQUE (user_id, target_user_id, batch_week) with the columns ordered so that the same
-    // index also serves SPEC's idx_recs_user_week lookups (a user's list for a week).
-    uniqueIndex('recommendations_user_week_target_uq').on(t.userId, t.batchWeek, t.targetUserId),
-    check('recommendations_not_self', sql`${t.userId} <> ${t.targetUserId}`),
+    // A user's list for a week, their newest week, and a slice of viewers' window (the batch).
+    primaryKey({ columns: [t.userId, t.batchWeek] }),
+    // Rows are appended week after week, so each week is a run of pages: a block-range index finds
+    // a week (how often each person was shown, a week's existing lists) for a few kilobytes.
+    index('recommendation_lists_week_brin').using('brin', t.batchWeek),
+    check('recommendation_lists_scores_check', sql`cardinality(${t.scores}) = cardinality(${t.targets})`),
   ],
 )
 
@@ -596,7 +591,7 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
 /*
  * The in-app feed. The weekly batch writes a `recs.ready` row for every person who got a list (a
- * hundred thousand in one run), so, like exposure_log, the table has no foreign key: rows are
+ * hundred thousand in one run), so, like recommendation_lists, the table has no foreign key: rows are
  * written only for users the writer just read, and account deletion removes them explicitly.
  */
 export const notifications = pgTable(
@@ -665,8 +660,7 @@ export const schema = {
   profiles,
   preferences,
   blocks,
-  exposureLog,
-  recommendations,
+  recommendationLists,
   likes,
   matches,
   payments,

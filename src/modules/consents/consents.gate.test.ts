@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
-import { eq } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
-import { createPerson, like, recommend, runBatch } from '../../../test/helpers/factories.js'
-import { consents, recommendations } from '../../core/db/schema.js'
+import { createPerson, like, recommend, recommendationOf, runBatch } from '../../../test/helpers/factories.js'
+import { queryRows } from '../../core/db/client.js'
+import { consents } from '../../core/db/schema.js'
 import { weekOf } from '../../core/time.js'
 
 let ctx: TestContext
@@ -24,9 +25,13 @@ const accept = (app: FastifyInstance, who: SignedIn, payload: object) =>
 const missingIn = async (app: FastifyInstance, who: SignedIn) =>
   (await app.inject({ method: 'GET', url: '/me', headers: who.headers })).json().consentsMissing
 const listOf = async (userId: string) =>
-  (await ctx.database.db.select().from(recommendations).where(eq(recommendations.userId, userId))).map(
-    (r) => r.targetUserId,
-  )
+  (
+    await queryRows<{ id: string }>(
+      ctx.database.db,
+      sql`SELECT t.id::text AS id FROM recommendation_lists l CROSS JOIN LATERAL unnest(l.targets) AS x(seq)
+          JOIN users t ON t.seq = x.seq WHERE l.user_id = ${userId}::uuid`,
+    )
+  ).map((r) => r.id)
 
 describe('GET /me consentsMissing', () => {
   it('lists each required document whose current version the person has not accepted', async () => {
@@ -80,7 +85,7 @@ describe('POST /likes and POST /payments/intent', () => {
         { type: 'adult', version: 'v1' },
       ],
     })
-    assert.equal((await ctx.database.db.select().from(recommendations)).filter((r) => r.responded).length, 0)
+    assert.equal((await recommendationOf(ctx.database, minsu, jieun, week()))?.responded, false)
 
     await accept(ctx.app, minsu, { privacy: 'v1', adult: 'v1' })
     assert.equal((await like(ctx.app, minsu, jieun, week())).statusCode, 200)

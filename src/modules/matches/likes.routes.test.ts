@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
-import { acceptConsents, createPerson, like, recommend } from '../../../test/helpers/factories.js'
 import {
-  blocks,
-  likes,
-  matches,
-  notifications,
-  passes,
-  profiles,
-  recommendations,
-  users,
-} from '../../core/db/schema.js'
+  acceptConsents,
+  createPerson,
+  like,
+  recommend,
+  recommendationOf,
+} from '../../../test/helpers/factories.js'
+import { blocks, likes, matches, notifications, passes, profiles, users } from '../../core/db/schema.js'
 import { addWeeks, weekOf } from '../../core/time.js'
 
 let ctx: TestContext
@@ -238,11 +235,7 @@ describe('POST /likes/pass', () => {
   it('declines a recommendation: marked responded, and liking that person that week is 404', async () => {
     const res = await pass(jieun, minsu, week)
     assert.equal(res.statusCode, 204)
-    const [rec] = await ctx.database.db
-      .select()
-      .from(recommendations)
-      .where(and(eq(recommendations.userId, jieun.userId), eq(recommendations.targetUserId, minsu.userId)))
-    assert.equal(rec?.responded, true)
+    assert.equal((await recommendationOf(ctx.database, jieun, minsu, week))?.responded, true)
     const again = await like(ctx.app, jieun, minsu, week)
     assert.equal(again.statusCode, 404)
     assert.equal(again.json().error.code, 'RECOMMENDATION_NOT_FOUND')

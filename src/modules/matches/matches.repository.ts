@@ -1,15 +1,6 @@
 import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm'
 import { type Executor, queryRows } from '../../core/db/client.js'
-import {
-  blocks,
-  likes,
-  type MatchRow,
-  matches,
-  passes,
-  profiles,
-  recommendations,
-  users,
-} from '../../core/db/schema.js'
+import { blocks, likes, type MatchRow, matches, passes, profiles, users } from '../../core/db/schema.js'
 import { latestPaymentOf, settlePaymentsOfClosedMatches } from '../payments/payments.repository.js'
 import type { PublicProfileRow } from '../profiles/profiles.service.js'
 
@@ -30,32 +21,43 @@ export async function lockPair(tx: Executor, a: string, b: string): Promise<void
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${PAIR_LOCK_NAMESPACE}, hashtext(${key}))`)
 }
 
-export async function findRecommendation(tx: Executor, userId: string, targetId: string, week: string) {
-  const [row] = await tx
-    .select({ id: recommendations.id })
-    .from(recommendations)
-    .where(
-      and(
-        eq(recommendations.userId, userId),
-        eq(recommendations.batchWeek, week),
-        eq(recommendations.targetUserId, targetId),
-      ),
-    )
-    .limit(1)
-  return row
+/** Where someone is on a list: the viewer, the week, and the place on the list (from 1). */
+export interface RecommendationRef {
+  userId: string
+  week: string
+  position: number
 }
 
-export async function markResponded(tx: Executor, recommendationId: number): Promise<void> {
-  await tx.update(recommendations).set({ responded: true }).where(eq(recommendations.id, recommendationId))
+/** Is `targetId` on `userId`'s list for `week`? Answers where (`id`), for markResponded. */
+export async function findRecommendation(
+  tx: Executor,
+  userId: string,
+  targetId: string,
+  week: string,
+): Promise<{ id: RecommendationRef } | undefined> {
+  const [row] = await queryRows<{ position: number }>(
+    tx,
+    sql`SELECT array_position(l.targets, t.seq) AS position
+        FROM recommendation_lists l JOIN users t ON t.id = ${targetId}::uuid
+        WHERE l.user_id = ${userId}::uuid AND l.batch_week = ${week} AND t.seq = ANY (l.targets)`,
+  )
+  return row ? { id: { userId, week, position: row.position } } : undefined
+}
+
+export async function markResponded(tx: Executor, recommendation: RecommendationRef): Promise<void> {
+  await tx.execute(
+    sql`UPDATE recommendation_lists SET responded = responded | (1::bigint << ${recommendation.position - 1}::int)
+        WHERE user_id = ${recommendation.userId}::uuid AND batch_week = ${recommendation.week}`,
+  )
 }
 
 /** Has `userId` ever been recommended `otherId`? (Blocks and reports are for people you have met.) */
 export async function wasRecommended(tx: Executor, userId: string, otherId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ one: sql`1` })
-    .from(recommendations)
-    .where(and(eq(recommendations.userId, userId), eq(recommendations.targetUserId, otherId)))
-    .limit(1)
+  const [row] = await queryRows(
+    tx,
+    sql`SELECT 1 FROM recommendation_lists l JOIN users o ON o.id = ${otherId}::uuid
+        WHERE l.user_id = ${userId}::uuid AND o.seq = ANY (l.targets) LIMIT 1`,
+  )
   return row !== undefined
 }
 

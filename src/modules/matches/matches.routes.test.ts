@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
-import { acceptConsents, createPerson, like, recommend } from '../../../test/helpers/factories.js'
-import { blocks, likes, matches, payments, profiles, recommendations, users } from '../../core/db/schema.js'
+import {
+  acceptConsents,
+  createPerson,
+  like,
+  recommend,
+  recommendationOf,
+} from '../../../test/helpers/factories.js'
+import { blocks, likes, matches, payments, profiles, users } from '../../core/db/schema.js'
 import { addWeeks, weekOf } from '../../core/time.js'
 
 let ctx: TestContext
@@ -38,11 +44,8 @@ describe('POST /likes', () => {
     const first = await like(ctx.app, minsu, jieun, week)
     assert.equal(first.statusCode, 200)
     assert.deepEqual(first.json(), { ok: true, matched: false })
-    const [rec] = await ctx.database.db
-      .select()
-      .from(recommendations)
-      .where(and(eq(recommendations.userId, minsu.userId), eq(recommendations.targetUserId, jieun.userId)))
-    assert.equal(rec?.responded, true)
+    assert.equal((await recommendationOf(ctx.database, minsu, jieun, week))?.responded, true)
+    assert.equal((await recommendationOf(ctx.database, jieun, minsu, week))?.responded, false)
     assert.equal((await matchRows()).length, 0)
 
     const second = await like(ctx.app, jieun, minsu, week)

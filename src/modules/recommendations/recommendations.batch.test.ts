@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import {
   createTestContext,
   type SignedIn,
@@ -8,18 +8,23 @@ import {
   type TestContext,
   testConfig,
 } from '../../../test/helpers/context.js'
-import { CURRENT_CONSENTS, createCrowd, createPerson, runBatch } from '../../../test/helpers/factories.js'
-import { openDatabase } from '../../core/db/client.js'
+import {
+  CURRENT_CONSENTS,
+  createCrowd,
+  createPerson,
+  recommend,
+  runBatch,
+} from '../../../test/helpers/factories.js'
+import { openDatabase, queryRows } from '../../core/db/client.js'
 import {
   adminActions,
   batchRuns,
   blocks,
-  exposureLog,
   likes,
   matches,
   notifications,
   profiles,
-  recommendations,
+  recommendationLists,
   users,
 } from '../../core/db/schema.js'
 import { createNotifier } from '../../core/notifications.js'
@@ -39,19 +44,20 @@ beforeEach(async () => {
   admin = await signIn(ctx.app, '1')
 })
 
+/** Every pair on a list: viewer, person shown, week and score (in thousandths). */
 const recRows = (week?: string) =>
-  ctx.database.db
-    .select()
-    .from(recommendations)
-    .where(week ? eq(recommendations.batchWeek, week) : sql`true`)
-const listOf = async (userId: string, week: string) =>
-  (
-    await ctx.database.db
-      .select({ t: recommendations.targetUserId })
-      .from(recommendations)
-      .where(and(eq(recommendations.userId, userId), eq(recommendations.batchWeek, week)))
+  queryRows<{ userId: string; targetUserId: string; batchWeek: string; score: number }>(
+    ctx.database.db,
+    sql`SELECT l.user_id::text AS "userId", t.id::text AS "targetUserId", l.batch_week AS "batchWeek", x.score
+        FROM recommendation_lists l
+        CROSS JOIN LATERAL unnest(l.targets, l.scores) AS x(seq, score)
+        JOIN users t ON t.seq = x.seq
+        ${week ? sql`WHERE l.batch_week = ${week}` : sql``}`,
   )
-    .map((r) => r.t)
+const listOf = async (userId: string, week: string) =>
+  (await recRows(week))
+    .filter((r) => r.userId === userId)
+    .map((r) => r.targetUserId)
     .sort()
 
 describe('the weekly batch', () => {
@@ -63,11 +69,17 @@ describe('the weekly batch', () => {
     assert.equal(first.usersTotal, 8)
     assert.equal(first.recommendationsWritten, 16)
     for (const p of [...crowd.men, ...crowd.women]) assert.equal((await listOf(p.userId, week)).length, 2)
-    const exposures = await ctx.database.db.select().from(exposureLog)
-    assert.equal(exposures.length, 8, 'one exposure row per viewer and week')
-    for (const e of exposures) {
-      assert.ok(e.reason === 'weekly_rec' && e.week === week)
-      assert.deepEqual([...e.targets].sort(), await listOf(e.userId, week))
+    const lists = await ctx.database.db.select().from(recommendationLists)
+    assert.equal(lists.length, 8, 'one row per viewer and week')
+    for (const l of lists) {
+      assert.equal(l.batchWeek, week)
+      assert.equal(l.targets.length, 2)
+      assert.deepEqual(
+        l.scores,
+        [...l.scores].sort((a, b) => b - a),
+        'best first',
+      )
+      assert.equal(l.responded, 0)
     }
     const shown = (
       await ctx.app.inject({ method: 'GET', url: `/admin/recs/runs/${first.runId}`, headers: admin.headers })
@@ -120,18 +132,10 @@ describe('the weekly batch', () => {
     )
   })
 
-  it('shows people again after the 12-week window, and deletes older exposure rows', async () => {
-    await createCrowd(ctx.app, 1, 1)
+  it('shows people again after the 12-week window, and keeps the lists of earlier weeks', async () => {
+    const crowd = await createCrowd(ctx.app, 1, 1)
     const first = weekOf(ctx.clock.now())
     await runBatch(ctx.app, admin)
-    const ancient = addWeeks(first, -20)
-    const [someone] = await ctx.database.db.select().from(users).limit(2)
-    const [other] = await ctx.database.db.select().from(users).where(sql`${users.id} <> ${someone?.id}`)
-    await ctx.database.db.insert(exposureLog).values({
-      userId: someone?.id as string,
-      targets: [other?.id as string],
-      week: ancient,
-    })
     ctx.clock.advance(12 * WEEK_MS)
     admin = await signIn(ctx.app, '1')
     const later = await runBatch(ctx.app, admin)
@@ -139,8 +143,18 @@ describe('the weekly batch', () => {
     ctx.clock.advance(WEEK_MS)
     const again = await runBatch(ctx.app, await signIn(ctx.app, '1'))
     assert.equal(again.recommendationsWritten, 2, 'week 14: shown again')
-    const weeks = (await ctx.database.db.select().from(exposureLog)).map((e) => e.week)
-    assert.ok(!weeks.includes(ancient), 'rows older than the window are deleted')
+    const man = await signIn(ctx.app, '910') // crowd.men[0], whose token has expired since
+    assert.equal(man.userId, (crowd.men[0] as SignedIn).userId)
+    const old = await ctx.app.inject({
+      method: 'GET',
+      url: `/recommendations?week=${first}`,
+      headers: man.headers,
+    })
+    assert.deepEqual(
+      old.json().map((i: { targetUserId: string }) => i.targetUserId),
+      [(crowd.women[0] as SignedIn).userId],
+      'the first week is still there to look back at',
+    )
   })
 
   it('resumes a run that died half-way: same run, lists already written unchanged, no duplicates', async () => {
@@ -152,8 +166,7 @@ describe('the weekly batch', () => {
     const kept = [...crowd.men.slice(2), ...crowd.women.slice(2)]
     const keptLists = await Promise.all(kept.map((p) => listOf(p.userId, week)))
     for (const id of dropped) {
-      await ctx.database.db.delete(recommendations).where(eq(recommendations.userId, id))
-      await ctx.database.db.delete(exposureLog).where(eq(exposureLog.userId, id))
+      await ctx.database.db.delete(recommendationLists).where(eq(recommendationLists.userId, id))
     }
     const [stale] = await ctx.database.db
       .insert(batchRuns)
@@ -269,11 +282,7 @@ describe('the weekly batch', () => {
     await db
       .insert(likes)
       .values({ fromUser: me.userId, toUser: id('liked'), batchWeek: addWeeks(weekOf(ctx.clock.now()), -20) })
-    await db.insert(exposureLog).values({
-      userId: me.userId,
-      targets: [id('shownRecently')],
-      week: addWeeks(weekOf(ctx.clock.now()), -11),
-    })
+    await recommend(ctx.database, me, women.shownRecently as SignedIn, addWeeks(weekOf(ctx.clock.now()), -12))
 
     await runBatch(app, admin)
     assert.deepEqual(await listOf(me.userId, weekOf(ctx.clock.now())), [id('ok')])

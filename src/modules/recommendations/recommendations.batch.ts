@@ -19,13 +19,14 @@ import {
 } from './engine.js'
 import {
   createRun,
-  deleteExposureBefore,
   type Eligibility,
   failRuns,
   findAbandonedRuns,
+  forEachInteger,
   hasSucceededRun,
   type IdRange,
   insertLists,
+  type ListRows,
   loadEligiblePage,
   loadExistingLists,
   loadSliceExclusions,
@@ -60,9 +61,6 @@ export const BATCH_STATEMENT_TIMEOUT_MS = 10 * 60_000
 const BATCH_LOCK_KEY = 727_002
 const DAY_MS = 24 * 60 * 60 * 1000
 const UUID_BYTES = 16
-/** A one-dimensional array in PostgreSQL's binary form: dimensions, flags, element type, size, lower bound. */
-const ARRAY_HEADER_BYTES = 20
-const EMPTY_ARRAY_BYTES = 12
 
 interface Logger {
   info(obj: object, msg: string): void
@@ -162,6 +160,14 @@ export function sliceOf(id: string, slices: number): number {
   return slice
 }
 
+/** Calls `visit(seq, times)` for the counts of loadTimesShown or loadExistingLists. */
+function eachCount(counts: { seqs: string; times: string }, visit: (seq: number, times: number) => void) {
+  const seqs: number[] = []
+  forEachInteger(counts.seqs, (seq) => seqs.push(seq))
+  let i = 0
+  forEachInteger(counts.times, (times) => visit(seqs[i++] as number, times))
+}
+
 export interface BatchRunnerDeps {
   /** Defaults to databaseBatchLock(database). */
   lock?: BatchLock
@@ -217,9 +223,10 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
   const lock = deps.lock ?? databaseBatchLock(database)
   const consents = TO_MEET.map((type) => ({ type, version: deps.consentVersions[type] }))
 
-  /** Everyone eligible, as the engine sees them, read a page at a time. */
-  async function loadPeople(db: Database, eligibility: Eligibility, ageOn: Date): Promise<PersonInput[]> {
+  /** Everyone eligible, as the engine sees them, and their users.seq, read a page at a time. */
+  async function loadPeople(db: Database, eligibility: Eligibility, ageOn: Date) {
     const people: PersonInput[] = []
+    const seqs: number[] = []
     let after: string | null = null
     for (;;) {
       const page = await loadEligiblePage(db, eligibility, after, ELIGIBLE_PAGE)
@@ -237,8 +244,9 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
           completeness: r.parts / 4,
           timesShown: 0,
         })
+        seqs.push(r.seq)
       }
-      if (page.length < ELIGIBLE_PAGE) return people
+      if (page.length < ELIGIBLE_PAGE) return { people, seqs }
       after = (page.at(-1) as { id: string }).id
     }
   }
@@ -257,7 +265,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     const loading = startPhase('recommendations.load')
     const computing = startPhase('recommendations.compute')
     const writing = startPhase('recommendations.write')
-    const [people, shown, existing] = await loading.within(() =>
+    const [{ people, seqs }, shown, existing] = await loading.within(() =>
       Promise.all([
         loadPeople(
           db,
@@ -268,18 +276,34 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
         loadExistingLists(db, week),
       ]),
     )
-    const timesShown = new Map(shown.map((r) => [r.id, r.times]))
-    for (const p of people) p.timesShown = timesShown.get(p.id) ?? 0
+    let maxSeq = 0
+    for (const seq of seqs) if (seq > maxSeq) maxSeq = seq
+    const timesShown = new Int32Array(maxSeq + 1)
+    eachCount(shown, (seq, times) => {
+      if (seq <= maxSeq) timesShown[seq] = times
+    })
+    for (let i = 0; i < people.length; i++)
+      (people[i] as PersonInput).timesShown = timesShown[seqs[i] as number] as number
     const pop = new Population(people)
+    // Lists name people by users.seq: person i is seqOf[i], and seq s is person indexOfSeq[s] (or -1).
+    const seqOf = new Int32Array(pop.n)
+    const indexOfSeq = new Int32Array(maxSeq + 1).fill(-1)
+    for (let i = 0; i < people.length; i++) {
+      const at = pop.indexOf.get((people[i] as PersonInput).id) as number
+      seqOf[at] = seqs[i] as number
+      indexOfSeq[seqs[i] as number] = at
+    }
     people.length = 0
+    seqs.length = 0
+    const personOfSeq = (seq: number) => (seq <= maxSeq ? (indexOfSeq[seq] as number) : -1)
     const ids = new IdIndex(pop.ids)
 
     const hasList = new Set(existing.viewers)
     let load: Int32Array = new Int32Array(pop.n)
-    for (const { id, times } of existing.targets) {
-      const i = pop.indexOf.get(id)
-      if (i !== undefined) load[i] = times
-    }
+    eachCount(existing, (seq, times) => {
+      const i = personOfSeq(seq)
+      if (i >= 0) load[i] = times
+    })
     let viewersWantingM = 0
     let men = 0
     for (let i = 0; i < pop.n; i++) {
@@ -315,13 +339,13 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     const loadSlice = (s: number) =>
       (bySlice[s] as number[]).length
         ? loading.within(() => loadSliceExclusions(db, window, sliceRange(s, slices)))
-        : Promise.resolve({ exposure: [], other: [] })
+        : Promise.resolve({ shown: [], other: [] })
     let next = todo.length ? loadSlice(todo[0] as number) : null
     for (let t = 0; t < todo.length; t++) {
       const slice = todo[t] as number
       const waitStarted = performance.now()
       const rows = await (next as ReturnType<typeof loadSlice>)
-      exclusionRows += rows.exposure.length + rows.other.length
+      exclusionRows += rows.shown.length + rows.other.length
       // The next slice's exclusions load on the server while this one is computed here.
       next = t + 1 < todo.length ? loadSlice(todo[t + 1] as number) : null
       next?.catch(() => undefined)
@@ -330,34 +354,22 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
 
       const viewers = Int32Array.from(bySlice[slice] as number[])
       const pairs = new PairList()
-      for (const row of rows.exposure) {
-        const u = pop.indexOf.get(row.user_id)
-        if (u === undefined) continue
-        // Weekly arrays one after another, each as array_send gives it: a header with the count,
-        // then a 4-byte length (16) and the bytes of each id; an empty array is a shorter header.
-        const bytes = row.targets
-        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-        let o = 0
-        while (o < bytes.length) {
-          if (view.getInt32(o) === 0) {
-            o += EMPTY_ARRAY_BYTES
-            continue
-          }
-          const count = view.getInt32(o + 12)
-          o += ARRAY_HEADER_BYTES
-          for (let i = 0; i < count; i++, o += 4 + UUID_BYTES) {
-            const c = ids.find(bytes, o + 4)
-            if (c >= 0) pairs.add(u, c)
-          }
-        }
+      let u = -1
+      const addShown = (seq: number) => {
+        const c = personOfSeq(seq)
+        if (c >= 0) pairs.add(u, c)
+      }
+      for (const row of rows.shown) {
+        u = pop.indexOf.get(row.user_id) ?? -1
+        if (u >= 0) forEachInteger(row.targets, addShown)
       }
       for (const row of rows.other) {
-        const u = pop.indexOf.get(row.user_id)
-        if (u === undefined) continue
+        const v = pop.indexOf.get(row.user_id)
+        if (v === undefined) continue
         const bytes = row.targets
         for (let o = 0; o + UUID_BYTES <= bytes.length; o += UUID_BYTES) {
           const c = ids.find(bytes, o)
-          if (c >= 0) pairs.add(u, c)
+          if (c >= 0) pairs.add(v, c)
         }
       }
       served += viewers.length
@@ -369,16 +381,19 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
         seed: seedOf(week) + slice,
       })
       load = allocation.load
-      const lists = { userIds: [] as string[], targetIds: [] as string[], scores: [] as number[] }
-      const listHolders: string[] = []
+      const lists: ListRows = { userIds: [], targets: [], scores: [] }
       for (let vi = 0; vi < viewers.length; vi++) {
-        const viewerId = pop.ids[viewers[vi] as number] as string
-        if ((allocation.count[vi] as number) > 0) listHolders.push(viewerId)
-        for (let s = 0; s < (allocation.count[vi] as number); s++) {
-          lists.userIds.push(viewerId)
-          lists.targetIds.push(pop.ids[allocation.targets[vi * deps.k + s] as number] as string)
-          lists.scores.push(Math.round((allocation.scores[vi * deps.k + s] as number) * 1000) / 1000)
-        }
+        const n = allocation.count[vi] as number
+        if (n === 0) continue
+        // Stored best first; equal scores keep the order they were given in.
+        const base = vi * deps.k
+        const thousandths = (s: number) => Math.round((allocation.scores[base + s] as number) * 1000)
+        const order = Array.from({ length: n }, (_, s) => s).sort(
+          (a, b) => thousandths(b) - thousandths(a) || a - b,
+        )
+        lists.userIds.push(pop.ids[viewers[vi] as number] as string)
+        lists.targets.push(order.map((s) => seqOf[allocation.targets[base + s] as number] as number))
+        lists.scores.push(order.map(thousandths))
       }
       computeMs += performance.now() - computeStarted
 
@@ -387,9 +402,9 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       // marked, and nobody is told of a list that is not there (or told twice).
       const write = writing.within(() =>
         db.transaction(async (tx) => {
-          const n = lists.userIds.length ? await insertLists(tx, week, now, lists) : 0
+          const n = await insertLists(tx, week, now, lists)
           const notifyStarted = performance.now()
-          const told = await deps.notifier.notify(tx, listHolders, 'recs.ready', { week }, now)
+          const told = await deps.notifier.notify(tx, lists.userIds, 'recs.ready', { week }, now)
           notifyMs += performance.now() - notifyStarted
           await markSliceDone(tx, run.id, slice, viewers.length, n)
           written += n
@@ -402,7 +417,6 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       if (writes.length >= (database.url ? WRITES_IN_FLIGHT : 1)) await writes.shift()
     }
     for (const write of writes) await write
-    await writing.within(() => deleteExposureBefore(db, addWeeks(weekOf(now), -EXPOSURE_WINDOW_WEEKS)))
     loading.end({
       'recs.eligible': pop.n,
       'recs.existing_lists': hasList.size,

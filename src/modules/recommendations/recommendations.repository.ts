@@ -1,22 +1,13 @@
-import { and, count, desc, eq, exists, inArray, isNull, lt, not, or, type SQL, sql } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
+import { and, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import { type Database, type Executor, preparedPerDatabase, queryRows } from '../../core/db/client.js'
-import {
-  type BatchRunRow,
-  batchRuns,
-  blocks,
-  exposureLog,
-  likes,
-  profiles,
-  recommendations,
-  type UserRow,
-  users,
-} from '../../core/db/schema.js'
+import { type BatchRunRow, batchRuns, type UserRow, users } from '../../core/db/schema.js'
 import { type PageInput, pageWindow } from '../../core/pagination.js'
 import type { PublicProfileRow } from '../profiles/profiles.service.js'
 
 export interface EligibleRow {
   id: string
+  /** users.seq: how lists name the person. */
+  seq: number
   gender: 'M' | 'F'
   birth_year: number
   region: string | null
@@ -74,7 +65,7 @@ export function loadEligiblePage(
   return queryRows<EligibleRow>(
     db,
     sql`
-      SELECT u.id::text AS id, p.gender, p.birth_year, p.region, pr.target_gender, pr.age_min, pr.age_max,
+      SELECT u.id::text AS id, u.seq, p.gender, p.birth_year, p.region, pr.target_gender, pr.age_min, pr.age_max,
              pr.regions, pr.keywords,
              ((jsonb_array_length(p.photos) > 0)::int + (p.intro IS NOT NULL)::int
               + (p.job IS NOT NULL)::int + (p.height IS NOT NULL)::int) AS parts
@@ -99,28 +90,44 @@ const inRange = (column: SQL, range: IdRange) =>
     : sql`${column} >= ${range.from}::uuid`
 
 /**
- * Who must not be shown to whom, for the viewers whose id is in `range`, as rows of a viewer and
- * people as bytes: `exposure` rows hold the viewer's weekly arrays in PostgreSQL's binary array form
- * (`array_send`: a 20-byte header with the length at byte 12, then a 4-byte length and 16 bytes per
- * id), concatenated (one row per viewer: far fewer rows to decode), `other` rows the
- * `uuid_send` bytes of each person blocked either way, matched in any state, or liked before the
- * window, concatenated (a like is only ever given to someone recommended that week, so the
- * exposure rows cover the likes inside the window). Each part reads its own index by viewer id;
- * the exposure arrays go out as stored, without unnesting millions of ids on the server.
+ * Calls `visit` with each integer in the text of one or more integer arrays (`{1,2}{3}{}`), so that
+ * a slice's lists are read without an array or a string per list.
+ */
+export function forEachInteger(text: string, visit: (n: number) => void): void {
+  let n = -1
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (ch >= 48 && ch <= 57) n = (n < 0 ? 0 : n * 10) + (ch - 48)
+    else if (n >= 0) {
+      visit(n)
+      n = -1
+    }
+  }
+  if (n >= 0) visit(n)
+}
+
+/**
+ * Who must not be shown to whom, for the viewers whose id is in `range`. `shown`: a row per viewer
+ * with the `users.seq` of everyone on their lists of the window, as the text of the weekly arrays one
+ * after another (`{12,7}{40,3}`; a few characters per person, and no array object per list). `other`:
+ * a row per viewer with the `uuid_send` bytes of each person blocked either way, matched in any state,
+ * or liked before the window, concatenated (a like is only ever given to someone recommended that week
+ * or the week before, so the lists of the window cover the likes inside it). Each part reads its own
+ * index by viewer id.
  */
 export async function loadSliceExclusions(
   db: Executor,
   window: { fromWeek: string; week: string },
   range: IdRange,
 ): Promise<{
-  exposure: Array<{ user_id: string; targets: Uint8Array }>
+  shown: Array<{ user_id: string; targets: string }>
   other: Array<{ user_id: string; targets: Uint8Array }>
 }> {
   const { fromWeek, week } = window
-  const exposure = await queryRows<{ user_id: string; targets: Uint8Array }>(
+  const shown = await queryRows<{ user_id: string; targets: string }>(
     db,
-    sql`SELECT user_id::text AS user_id, string_agg(array_send(targets), ''::bytea) AS targets FROM exposure_log
-        WHERE ${inRange(sql`user_id`, range)} AND week >= ${fromWeek} AND week <= ${week}
+    sql`SELECT user_id::text AS user_id, string_agg(targets::text, '') AS targets FROM recommendation_lists
+        WHERE ${inRange(sql`user_id`, range)} AND batch_week >= ${fromWeek} AND batch_week <= ${week}
         GROUP BY user_id`,
   )
   const other = await queryRows<{ user_id: string; targets: Uint8Array }>(
@@ -136,80 +143,77 @@ export async function loadSliceExclusions(
       ) x
       GROUP BY user_id`,
   )
-  return { exposure, other }
+  return { shown, other }
 }
 
-/** How often each person was shown to someone in [fromWeek, week). */
-export function loadTimesShown(
+/**
+ * How often each person (by users.seq) was on someone's list in [fromWeek, week): two texts of
+ * integer arrays, seqs and counts in the same order (one row instead of one per person).
+ */
+export async function loadTimesShown(
   db: Database,
   fromWeek: string,
   week: string,
-): Promise<Array<{ id: string; times: number }>> {
-  // Twelve weeks of arrays unnest to ten ids per viewer and week: enough memory to aggregate them
-  // without spilling to disk (a web request never gets this much).
-  return db.transaction(async (tx) => {
+): Promise<{ seqs: string; times: string }> {
+  // Weeks of arrays unnest to ten people per viewer and week: enough memory to count them without
+  // spilling to disk (a web request never gets this much).
+  const [row] = await db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL work_mem = '256MB'`)
-    return queryRows(
+    return queryRows<{ seqs: string | null; times: string | null }>(
       tx,
-      sql`SELECT t::text AS id, count(*)::int AS times FROM exposure_log, unnest(targets) AS t
-          WHERE week >= ${fromWeek} AND week < ${week} GROUP BY t`,
+      sql`SELECT array_agg(t)::text AS seqs, array_agg(n)::text AS times FROM (
+            SELECT t, count(*) AS n FROM recommendation_lists, unnest(targets) AS t
+            WHERE batch_week >= ${fromWeek} AND batch_week < ${week} GROUP BY t) x`,
     )
   })
+  return { seqs: row?.seqs ?? '', times: row?.times ?? '' }
 }
 
 /**
  * Lists already written for the week (by an earlier, interrupted run): who has one, and how often
- * each person appears. Read from the week's exposure rows, written with each list in the same
- * transaction and found by the week index (recommendations, holding every week ever, has none).
+ * each person (by users.seq) is on them, as in loadTimesShown.
  */
 export async function loadExistingLists(db: Executor, week: string) {
   const viewers = await queryRows<{ id: string }>(
     db,
-    sql`SELECT user_id::text AS id FROM exposure_log WHERE week = ${week} AND reason = 'weekly_rec'`,
+    sql`SELECT user_id::text AS id FROM recommendation_lists WHERE batch_week = ${week}`,
   )
-  const targets = await queryRows<{ id: string; times: number }>(
+  const [targets] = await queryRows<{ seqs: string | null; times: string | null }>(
     db,
-    sql`SELECT t::text AS id, count(*)::int AS times FROM exposure_log, unnest(targets) AS t
-        WHERE week = ${week} AND reason = 'weekly_rec' GROUP BY t`,
+    sql`SELECT array_agg(t)::text AS seqs, array_agg(n)::text AS times FROM (
+          SELECT t, count(*) AS n FROM recommendation_lists, unnest(targets) AS t
+          WHERE batch_week = ${week} GROUP BY t) x`,
   )
-  return { viewers: viewers.map((r) => r.id), targets }
+  return { viewers: viewers.map((r) => r.id), seqs: targets?.seqs ?? '', times: targets?.times ?? '' }
 }
 
+/** A slice's lists: for viewer i, `targets[i]` (users.seq, best first) and their scores in thousandths. */
 export interface ListRows {
   userIds: string[]
-  targetIds: string[]
-  scores: number[]
+  targets: ArrayLike<number>[]
+  scores: ArrayLike<number>[]
 }
 
+const arrayText = (values: ArrayLike<number>) => `{${Array.prototype.join.call(values, ',')}}`
+
 /**
- * Writes lists and their exposure rows (one per viewer), in the caller's transaction. Plain INSERTs
- * for the lists (twice as fast as ON CONFLICT here): under the batch lock, lists go only to viewers
- * who have none for the week, so a conflict cannot happen; if one ever did, the transaction would
- * fail whole and the next run would fill those viewers. A viewer's exposure row for the week may
- * exist without a list (written by hand), so the people shown are appended to it.
+ * Writes lists, a row per viewer, in the caller's transaction. A plain INSERT: under the batch lock,
+ * lists go only to viewers who have none for the week, so a conflict cannot happen; if one ever did,
+ * the transaction would fail whole and the next run would fill those viewers. Each list goes as the
+ * text of its arrays (`{12,7,40}`), which PostgreSQL reads as one value per row.
  * Commits need not wait for the disk: a slice lost in a crash is rebuilt by the next run.
  */
 export async function insertLists(tx: Executor, week: string, now: Date, lists: ListRows): Promise<number> {
-  const userIds = sql.param(lists.userIds)
-  const targetIds = sql.param(lists.targetIds)
-  const at = now.toISOString()
+  if (lists.userIds.length === 0) return 0
   await tx.execute(sql`SET LOCAL synchronous_commit = off`)
   await tx.execute(sql`
-    INSERT INTO recommendations (user_id, target_user_id, batch_week, score, sent_at)
-    SELECT u, t, ${week}, s, ${at}::timestamptz
-    FROM unnest(${userIds}::uuid[], ${targetIds}::uuid[], ${sql.param(lists.scores)}::numeric[]) AS x(u, t, s)`)
-  await tx.execute(sql`
-    INSERT INTO exposure_log AS e (user_id, week, reason, targets, seen_at)
-    SELECT u, ${week}, 'weekly_rec', array_agg(t ORDER BY o), ${at}::timestamptz
-    FROM unnest(${userIds}::uuid[], ${targetIds}::uuid[]) WITH ORDINALITY AS x(u, t, o)
-    GROUP BY u
-    ON CONFLICT (user_id, week, reason) DO UPDATE SET targets = e.targets || excluded.targets`)
-  return lists.userIds.length
-}
-
-/** SPEC: exposure is kept 8–12 weeks; older rows only cost space. */
-export async function deleteExposureBefore(db: Executor, week: string): Promise<void> {
-  await db.delete(exposureLog).where(lt(exposureLog.week, week))
+    INSERT INTO recommendation_lists (user_id, batch_week, targets, scores, sent_at)
+    SELECT u, ${week}, t::int[], s::smallint[], ${now.toISOString()}::timestamptz
+    FROM unnest(${sql.param(lists.userIds)}::uuid[], ${sql.param(lists.targets.map(arrayText))}::text[],
+                ${sql.param(lists.scores.map(arrayText))}::text[]) AS x(u, t, s)`)
+  let written = 0
+  for (const t of lists.targets) written += t.length
+  return written
 }
 
 export async function createRun(
@@ -301,57 +305,38 @@ export async function failRuns(db: Executor, ids: string[], now: Date): Promise<
 }
 
 function buildListQuery(db: Database, newest: boolean) {
-  const userId = sql.placeholder('userId')
-  const target = alias(users, 'target')
+  const userId = sql`${sql.placeholder('userId')}::uuid`
   const batchWeek = newest
-    ? sql`(SELECT max(r2.batch_week) FROM ${recommendations} r2 WHERE r2.user_id = ${userId})`
-    : sql.placeholder('week')
-  const blockedEitherWay = db
-    .select({ one: sql`1` })
-    .from(blocks)
-    .where(
-      or(
-        and(eq(blocks.blockerId, userId), eq(blocks.blockedId, recommendations.targetUserId)),
-        and(eq(blocks.blockerId, recommendations.targetUserId), eq(blocks.blockedId, userId)),
-      ),
-    )
-  const liked = db
-    .select({ one: sql`1` })
-    .from(likes)
-    .where(and(eq(likes.fromUser, userId), eq(likes.toUser, recommendations.targetUserId)))
-  // Each item as the JSON the service needs (only what a public profile shows, never the contact).
-  const item = sql`json_build_object(
-    'targetUserId', ${recommendations.targetUserId},
-    'batchWeek', ${recommendations.batchWeek},
-    'score', ${recommendations.score},
-    'liked', ${exists(liked)},
-    'profile', json_build_object(
-      'userId', ${profiles.userId}, 'nickname', ${profiles.nickname}, 'gender', ${profiles.gender},
-      'birthYear', ${profiles.birthYear}, 'height', ${profiles.height}, 'region', ${profiles.region},
-      'job', ${profiles.job}, 'intro', ${profiles.intro}, 'photos', ${profiles.photos},
-      'visible', ${profiles.visible}))`
-  const list = db
-    .select({
-      items: sql`coalesce(json_agg(${item} ORDER BY ${recommendations.score} DESC, ${recommendations.id}), '[]'::json)`,
-    })
-    .from(recommendations)
-    .innerJoin(target, eq(target.id, recommendations.targetUserId))
-    .innerJoin(profiles, eq(profiles.userId, recommendations.targetUserId))
-    .where(
-      and(
-        eq(recommendations.userId, userId),
-        eq(recommendations.batchWeek, batchWeek),
-        eq(target.banned, false),
-        isNull(target.deletedAt),
-        not(exists(blockedEitherWay)),
-      ),
-    )
+    ? sql`(SELECT max(l2.batch_week) FROM recommendation_lists l2 WHERE l2.user_id = ${userId})`
+    : sql`${sql.placeholder('week')}::text`
+  // Each item as the JSON the service needs (only what a public profile shows, never the contact),
+  // in the list's order (best first, as stored), without people since banned, deleted or blocked.
+  const list = sql`(
+    SELECT coalesce(json_agg(json_build_object(
+      'targetUserId', t.id,
+      'batchWeek', l.batch_week,
+      'score', (x.score / 1000.0)::numeric(6, 3),
+      'liked', EXISTS (SELECT 1 FROM likes lk WHERE lk.from_user = ${userId} AND lk.to_user = t.id),
+      'profile', json_build_object(
+        'userId', p.user_id, 'nickname', p.nickname, 'gender', p.gender, 'birthYear', p.birth_year,
+        'height', p.height, 'region', p.region, 'job', p.job, 'intro', p.intro, 'photos', p.photos,
+        'visible', p.visible)
+    ) ORDER BY x.score DESC, x.position), '[]'::json)
+    FROM recommendation_lists l
+    CROSS JOIN LATERAL unnest(l.targets, l.scores) WITH ORDINALITY AS x(seq, score, position)
+    JOIN users t ON t.seq = x.seq
+    JOIN profiles p ON p.user_id = t.id
+    WHERE l.user_id = ${userId} AND l.batch_week = ${batchWeek}
+      AND NOT t.banned AND t.deleted_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM blocks b
+                      WHERE (b.blocker_id = ${userId} AND b.blocked_id = t.id)
+                         OR (b.blocker_id = t.id AND b.blocked_id = ${userId})))`
   // The caller's row and the whole list in one row: one round trip, and one JSON value to decode
   // instead of a dozen columns on each of ten rows.
   return db
-    .select({ user: users, items: sql<ListItemRow[]>`(${list})` })
+    .select({ user: users, items: sql<ListItemRow[]>`${list}` })
     .from(users)
-    .where(eq(users.id, userId))
+    .where(eq(users.id, sql.placeholder('userId')))
     .prepare(newest ? 'recs_list_newest' : 'recs_list_week')
 }
 

@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
 import { createPerson, runBatch, waitForRun } from '../../../test/helpers/factories.js'
-import { adminActions, blocks, likes, recommendations, users } from '../../core/db/schema.js'
+import { adminActions, blocks, likes, recommendationLists, users } from '../../core/db/schema.js'
 import { addWeeks, weekOf } from '../../core/time.js'
 
 let ctx: TestContext
@@ -104,9 +104,10 @@ describe('GET /recommendations', () => {
     )
     const rows = await ctx.database.db
       .select()
-      .from(recommendations)
-      .where(eq(recommendations.userId, open.userId))
+      .from(recommendationLists)
+      .where(eq(recommendationLists.userId, open.userId))
     assert.equal(rows.length, 1)
+    assert.equal(rows[0]?.targets.length, 1)
   })
 
   for (const week of ['2025-W53', '2026-W54', '2026-W7', '2026-W00', 'next', '2026-53']) {

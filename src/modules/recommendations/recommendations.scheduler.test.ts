@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test'
 import { createTestContext, type TestContext } from '../../../test/helpers/context.js'
 import { createCrowd } from '../../../test/helpers/factories.js'
 import type { Database } from '../../core/db/client.js'
-import { batchRuns, recommendations } from '../../core/db/schema.js'
+import { batchRuns, recommendationLists } from '../../core/db/schema.js'
 import { kstDate } from '../../core/time.js'
 import type { BatchRunner } from './recommendations.batch.js'
 import { createRecommendationScheduler, scheduledTimeOf } from './recommendations.scheduler.js'
@@ -71,7 +71,7 @@ describe('catching up a missed Monday', () => {
     assert.equal(run?.week, '2026-W48')
     assert.equal(run?.status, 'succeeded')
     assert.equal(run?.trigger, 'schedule')
-    assert.ok((await ctx.database.db.select().from(recommendations)).length > 0)
+    assert.ok((await ctx.database.db.select().from(recommendationLists)).length > 0)
     assert.equal(await ctx.app.jobs.scheduler.catchUp(), 'built')
     assert.equal((await runs()).length, 1)
   })

@@ -4,7 +4,6 @@ import {
   bannedIdentities,
   blocks,
   consents,
-  exposureLog,
   identityVerifications,
   likes,
   notificationDeliveries,
@@ -12,15 +11,15 @@ import {
   passes,
   preferences,
   profiles,
-  recommendations,
+  recommendationLists,
 } from '../../core/db/schema.js'
 import { erasePhotosOf } from '../photos/photos.repository.js'
 
 /**
  * Erases what an account holds about its person (PIPA): profile (contact), photos (rows now, files
  * once the transaction commits), preferences, consents, blocks, likes and passes either way, their
- * recommendations and exposure rows, their notifications and anything still queued to be sent to
- * them. Payments and the audit log are kept; they point to the anonymised user row.
+ * own weekly lists (who was shown to them), their notifications and anything still queued to be
+ * sent to them. Payments and the audit log are kept; they point to the anonymised user row.
  */
 export async function erasePersonalData(tx: Executor, userId: string, now: Date): Promise<void> {
   await erasePhotosOf(tx, userId, now)
@@ -29,8 +28,7 @@ export async function erasePersonalData(tx: Executor, userId: string, now: Date)
   await tx.delete(consents).where(eq(consents.userId, userId))
   await tx.delete(blocks).where(or(eq(blocks.blockerId, userId), eq(blocks.blockedId, userId)))
   await tx.delete(likes).where(or(eq(likes.fromUser, userId), eq(likes.toUser, userId)))
-  await tx.delete(recommendations).where(eq(recommendations.userId, userId))
-  await tx.delete(exposureLog).where(eq(exposureLog.userId, userId))
+  await tx.delete(recommendationLists).where(eq(recommendationLists.userId, userId))
   await tx.delete(identityVerifications).where(eq(identityVerifications.userId, userId))
   await tx.delete(passes).where(or(eq(passes.fromUser, userId), eq(passes.toUser, userId)))
   await tx.delete(notificationDeliveries).where(eq(notificationDeliveries.userId, userId))

@@ -10,13 +10,12 @@ import {
   bannedIdentities,
   blocks,
   consents,
-  exposureLog,
   likes,
   matches,
   payments,
   preferences,
   profiles,
-  recommendations,
+  recommendationLists,
   users,
 } from '../../core/db/schema.js'
 import { createIdentityHasher } from '../../core/security/identity-hash.js'
@@ -102,8 +101,10 @@ describe('DELETE /me', () => {
       ).length,
       0,
     )
-    assert.equal((await db.select().from(recommendations).where(eq(recommendations.userId, id))).length, 0)
-    assert.equal((await db.select().from(exposureLog).where(eq(exposureLog.userId, id))).length, 0)
+    assert.equal(
+      (await db.select().from(recommendationLists).where(eq(recommendationLists.userId, id))).length,
+      0,
+    )
 
     await ctx.app.activity.flush() // activity noted just before the deletion must not reappear
     const [row] = await db.select().from(users).where(eq(users.id, id))
