@@ -82,12 +82,14 @@ async function seed(url: string) {
   const withLists = (
     await queryRows<{ id: string }>(
       database.db,
-      sql`SELECT DISTINCT user_id::text AS id FROM recommendations WHERE batch_week = ${weekOf(now)}`,
+      sql`SELECT user_id::text AS id FROM recommendation_lists WHERE batch_week = ${weekOf(now)}`,
     )
   ).map((r) => r.id)
   const likes = await queryRows<{ u: string; t: string; w: string }>(
     database.db,
-    sql`SELECT user_id::text AS u, target_user_id::text AS t, batch_week AS w FROM recommendations ORDER BY random()`,
+    sql`SELECT l.user_id::text AS u, t.id::text AS t, l.batch_week AS w
+        FROM recommendation_lists l CROSS JOIN LATERAL unnest(l.targets) AS x(seq) JOIN users t ON t.seq = x.seq
+        ORDER BY random()`,
   )
   await database.close()
   const tokenOf = new Map<string, string>()

@@ -4,8 +4,8 @@
  * Generates a synthetic population directly in PostgreSQL (BENCH_DATABASE_URL, or a private
  * PostgreSQL 15 cluster this script starts and stops) and runs the weekly batch for one or more
  * simulated weeks, each in a process of its own, printing speed, memory, quality and table sizes.
- * With --steady-state it first writes 12 prior weeks of history directly in SQL (lists, exposure
- * rows, and the likes and matches of the like model below), outside the timed part, so the first
+ * With --steady-state it first writes 12 prior weeks of history directly in SQL (lists, and the
+ * likes and matches of the like model below), outside the timed part, so the first
  * timed week is a week-13 run with a full exposure window, as a service that has been running a
  * while has. Then it compares against the SPEC's per-user approach (§6.2: one query round per
  * user) on a smaller population (--baseline-users 0 skips it).
@@ -47,7 +47,12 @@ import {
   prng,
 } from '../src/modules/recommendations/engine.js'
 import { EXPOSURE_WINDOW_WEEKS, sliceRange } from '../src/modules/recommendations/recommendations.batch.js'
-import { type EligibleRow, insertLists } from '../src/modules/recommendations/recommendations.repository.js'
+import {
+  type EligibleRow,
+  forEachInteger,
+  insertLists,
+  type ListRows,
+} from '../src/modules/recommendations/recommendations.repository.js'
 
 const K = 10
 const FIRST_WEEK = '2027-W02'
@@ -66,13 +71,13 @@ const { values } = parseArgs({
      * (generating, measuring quality): others' tests may run meanwhile, others' benchmarks wait.
      */
     lock: { type: 'string' },
-    /** Keep the database (shh_bench_recs_<users>) afterwards, to look into it. */
+    /** Keep the database (shh_bench_recs_<users>) afterwards, to look into it or --reuse it. */
     keep: { type: 'boolean', default: false },
     /**
-     * History of exposure, likes and matches only, without the 12 weeks of list rows (the batch
-     * never reads past weeks' lists): at a million people those are 120 million rows to write.
+     * Go on with a kept database instead of a new one: migrate it (timed), and run the week(s) after
+     * its newest lists (the population is regenerated from the same seed and matched by Kakao id).
      */
-    'history-without-lists': { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 })
 const users = Number(values.users)
@@ -99,6 +104,16 @@ async function freshDatabase(serverUrl: string, name: string): Promise<DbHandle>
   // Generous bounds: writing history at a million people runs statements longer than a request's.
   const handle = await openDatabase(u.toString(), { poolMax: 2, statementTimeoutMs: 30 * 60_000 })
   await runMigrations(handle)
+  return handle
+}
+
+async function existingDatabase(serverUrl: string, name: string): Promise<DbHandle> {
+  const u = new URL(serverUrl)
+  u.pathname = `/${name}`
+  const handle = await openDatabase(u.toString(), { poolMax: 2, statementTimeoutMs: 30 * 60_000 })
+  const started = performance.now()
+  await runMigrations(handle)
+  console.log(`migrations brought up to date in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return handle
 }
 
@@ -224,6 +239,23 @@ function populationFor(people: SyntheticPerson[], ids: string[]): Population {
   return new Population(people.map((p, i) => personOf(p, ids[i] as string)))
 }
 
+/** users.seq of each person (by population index), and the person of each seq (or -1). */
+async function seqsOf(db: Database, pop: Population) {
+  const rows = await queryRows<{ id: string; seq: number }>(db, sql`SELECT id::text AS id, seq FROM users`)
+  const seqOf = new Int32Array(pop.n)
+  let max = 0
+  for (const r of rows) max = Math.max(max, r.seq)
+  const indexOfSeq = new Int32Array(max + 1).fill(-1)
+  for (const r of rows) {
+    const i = pop.indexOf.get(r.id)
+    if (i === undefined) continue
+    seqOf[i] = r.seq
+    indexOfSeq[r.seq] = i
+  }
+  return { seqOf, personOf: (seq: number) => (seq <= max ? (indexOfSeq[seq] as number) : -1) }
+}
+type Seqs = Awaited<ReturnType<typeof seqsOf>>
+
 /** A week's lists as population indices: viewer[i] was shown target[i]. */
 interface Lists {
   viewer: Int32Array
@@ -289,16 +321,18 @@ async function writeLikes(db: Database, pop: Population, week: string, made: Ret
   }
 }
 
-/**
- * 12 weeks before `firstWeek`, written directly: each week everyone gets 10 people drawn at random
- * from their candidates not shown to them yet in the window, with the lists and exposure rows the
- * batch would write (through its own insert), and the likes and matches of the like model.
- */
 const history = createNotifier({ externalTypes: new Set() })
 
+/**
+ * 12 weeks before `firstWeek`, written directly: each week everyone gets 10 people drawn at random
+ * from their candidates not shown to them yet in the window, with the list rows and `recs.ready`
+ * notifications the batch would write (through its own insert), and the likes and matches of the like
+ * model.
+ */
 async function writeHistory(
   db: Database,
   pop: Population,
+  seqs: Seqs,
   appeal: Float64Array,
   random: () => number,
   firstWeek: string,
@@ -310,6 +344,7 @@ async function writeHistory(
   const stamp = new Int32Array(pop.n).fill(-1)
   const sample = { size: 4 * K, random }
   let rows = 0
+  let listRows = 0
   let likeRows = 0
   let matchRows = 0
   for (let w = 0; w < H; w++) {
@@ -317,53 +352,43 @@ async function writeHistory(
     const at = new Date(weekStart(week).getTime() + 10 * HOUR)
     const lists: Lists = { viewer: new Int32Array(pop.n * K), target: new Int32Array(pop.n * K), length: 0 }
     const pool: number[] = []
+    let chunk: ListRows = { userIds: [], targets: [], scores: [] }
     for (let u = 0; u < pop.n; u++) {
       const mark = w * pop.n + u
       for (let j = 0; j < (shownCount[u] as number); j++) stamp[shown[u * H * K + j] as number] = mark
       pool.length = 0
       index.forEachCandidate(u, stamp, mark, (c) => pool.push(c), sample)
-      for (let picked = 0; picked < K && pool.length > 0; picked++) {
+      const picked: number[] = []
+      while (picked.length < K && pool.length > 0) {
         const j = Math.floor(random() * pool.length)
         const c = pool[j] as number
         pool[j] = pool[pool.length - 1] as number
         pool.pop()
+        picked.push(c)
         lists.viewer[lists.length] = u
         lists.target[lists.length] = c
         lists.length++
         shown[u * H * K + (shownCount[u] as number)] = c
         shownCount[u] = (shownCount[u] as number) + 1
       }
-    }
-    for (let from = 0; from < lists.length; from += CHUNK) {
-      const to = Math.min(lists.length, from + CHUNK)
-      const userIds: string[] = []
-      const targetIds: string[] = []
-      const scores: number[] = []
-      for (let i = from; i < to; i++) {
-        const u = lists.viewer[i] as number
-        const c = lists.target[i] as number
-        userIds.push(pop.ids[u] as string)
-        targetIds.push(pop.ids[c] as string)
-        scores.push(pairScore(pop, u, c))
+      if (picked.length) {
+        listRows++
+        // Best first, as the batch stores them.
+        const scored = picked.map((c) => ({ c, s: Math.round(pairScore(pop, u, c) * 1000) }))
+        scored.sort((a, b) => b.s - a.s)
+        chunk.userIds.push(pop.ids[u] as string)
+        chunk.targets.push(scored.map((x) => seqs.seqOf[x.c] as number))
+        chunk.scores.push(scored.map((x) => x.s))
       }
-      if (values['history-without-lists']) {
-        await db.execute(sql`
-          INSERT INTO exposure_log AS e (user_id, week, targets, seen_at)
-          SELECT u, ${week}, array_agg(t ORDER BY o), ${at.toISOString()}::timestamptz
-          FROM unnest(${sql.param(userIds)}::uuid[], ${sql.param(targetIds)}::uuid[]) WITH ORDINALITY AS x(u, t, o)
-          GROUP BY u
-          ON CONFLICT (user_id, week, reason) DO UPDATE SET targets = e.targets || excluded.targets`)
-      } else {
-        // A list cut between two chunks is whole again: the exposure insert appends to the viewer's row.
-        await db.transaction((tx) => insertLists(tx, week, at, { userIds, targetIds, scores }))
+      if (chunk.userIds.length === CHUNK / K || u === pop.n - 1) {
+        // The feed as the batch leaves it: recs.ready for everyone who got a list (13 weeks ≈ retention).
+        const full = chunk
+        await db.transaction(async (tx) => {
+          await insertLists(tx, week, at, full)
+          await history.notify(tx, full.userIds, 'recs.ready', { week }, at)
+        })
+        chunk = { userIds: [], targets: [], scores: [] }
       }
-    }
-    // The feed as the batch leaves it: recs.ready for everyone who got a list (13 weeks ≈ retention).
-    const holders = [
-      ...new Set(Array.from(lists.viewer.subarray(0, lists.length), (u) => pop.ids[u] as string)),
-    ]
-    for (let from = 0; from < holders.length; from += CHUNK) {
-      await history.notify(db, holders.slice(from, from + CHUNK), 'recs.ready', { week }, at)
     }
     rows += lists.length
     const made = likeModel(pop, lists, appeal, random)
@@ -372,26 +397,18 @@ async function writeHistory(
     matchRows += made.matchA.length
   }
   await db.execute(sql`VACUUM ANALYZE`)
-  return { rows, likeRows, matchRows }
+  return { rows, listRows, likeRows, matchRows }
 }
 
 async function tableSizes(db: Database) {
-  const [row] = await queryRows<{
-    exposure: string
-    recs: string
-    likes: string
-    matches: string
-    notifications: string
-  }>(
+  const [row] = await queryRows<{ recs: string; likes: string; matches: string; notifications: string }>(
     db,
-    sql`SELECT pg_total_relation_size('exposure_log')::text AS exposure,
-               pg_total_relation_size('recommendations')::text AS recs,
+    sql`SELECT pg_total_relation_size('recommendation_lists')::text AS recs,
                pg_total_relation_size('likes')::text AS likes,
                pg_total_relation_size('matches')::text AS matches,
                pg_total_relation_size('notifications')::text AS notifications`,
   )
   return {
-    exposure: Number(row?.exposure),
     recs: Number(row?.recs),
     likes: Number(row?.likes),
     matches: Number(row?.matches),
@@ -400,11 +417,15 @@ async function tableSizes(db: Database) {
 }
 
 /**
- * How many of those whose list is short (or missing) have nobody left to be shown: everyone who
- * passes the hard filters both ways is blocked, matched, liked before, or was shown to them in the
- * window or this week. Their lists are as full as the 12-week rule allows.
+ * Whether short lists are the engine's doing. For each person whose list is short (or missing):
+ * `before`, how many people they could still be shown this week — those who pass the hard filters
+ * both ways and are not blocked either way, matched, liked earlier or shown to them in the 12 weeks
+ * before; and `all`, how many pass the hard filters both ways at all. A list shorter than
+ * min(K, before) would be the engine's doing (caps, sampling, a wrong exclusion); a person with
+ * fewer than 13·K people in `all` cannot have a full list every week under the 12-week rule, whatever
+ * any engine does (12 earlier weeks of K people each, and K more this week).
  */
-async function exhaustedAmong(db: Database, week: string, pop: Population, lists: Lists): Promise<number> {
+async function shortLists(db: Database, week: string, pop: Population, seqs: Seqs, lists: Lists) {
   const length = new Uint8Array(pop.n)
   for (let i = 0; i < lists.length; i++) {
     const u = lists.viewer[i] as number
@@ -414,36 +435,68 @@ async function exhaustedAmong(db: Database, week: string, pop: Population, lists
   for (let u = 0; u < pop.n; u++) if ((length[u] as number) < K) short.push(pop.ids[u] as string)
   const index = new CandidateIndex(pop)
   const stamp = new Int32Array(pop.n).fill(-1)
+  const none = new Int32Array(pop.n).fill(-1)
   let exhausted = 0
+  let byEngine = 0
+  let unreachable = 0
+  let maxAll = 0
+  const alls: number[] = []
   for (let from = 0; from < short.length; from += CHUNK) {
     const ids = sql.param(short.slice(from, from + CHUNK))
-    const rows = await queryRows<{ u: string; t: string[] }>(
+    const shown = await queryRows<{ u: string; t: string }>(
+      db,
+      sql`SELECT user_id::text AS u, string_agg(targets::text, '') AS t FROM recommendation_lists
+          WHERE user_id = ANY (${ids}::uuid[]) AND batch_week >= ${addWeeks(week, -EXPOSURE_WINDOW_WEEKS)}
+            AND batch_week < ${week}
+          GROUP BY user_id`,
+    )
+    const other = await queryRows<{ u: string; t: string[] }>(
       db,
       sql`SELECT u::text AS u, array_agg(t::text) AS t FROM (
-            SELECT user_id AS u, unnest(targets) AS t FROM exposure_log
-            WHERE user_id = ANY (${ids}::uuid[]) AND week >= ${addWeeks(week, -EXPOSURE_WINDOW_WEEKS)} AND week <= ${week}
-            UNION ALL SELECT from_user, to_user FROM likes WHERE from_user = ANY (${ids}::uuid[])
+            SELECT from_user AS u, to_user AS t FROM likes WHERE from_user = ANY (${ids}::uuid[])
             UNION ALL SELECT blocker_id, blocked_id FROM blocks WHERE blocker_id = ANY (${ids}::uuid[])
             UNION ALL SELECT blocked_id, blocker_id FROM blocks WHERE blocked_id = ANY (${ids}::uuid[])
             UNION ALL SELECT user_a, user_b FROM matches WHERE user_a = ANY (${ids}::uuid[])
             UNION ALL SELECT user_b, user_a FROM matches WHERE user_b = ANY (${ids}::uuid[])
           ) x GROUP BY u`,
     )
-    const excluded = new Map(rows.map((r) => [r.u, r.t]))
+    const shownTo = new Map(shown.map((r) => [r.u, r.t]))
+    const otherOf = new Map(other.map((r) => [r.u, r.t]))
     for (const id of short.slice(from, from + CHUNK)) {
       const u = pop.indexOf.get(id) as number
-      for (const t of excluded.get(id) ?? []) {
+      forEachInteger(shownTo.get(id) ?? '', (seq) => {
+        const c = seqs.personOf(seq)
+        if (c >= 0) stamp[c] = u
+      })
+      for (const t of otherOf.get(id) ?? []) {
         const c = pop.indexOf.get(t)
         if (c !== undefined) stamp[c] = u
       }
-      let left = 0
+      let before = 0
       index.forEachCandidate(u, stamp, u, () => {
-        left++
+        before++
       })
-      if (left === 0) exhausted++
+      let all = 0
+      index.forEachCandidate(u, none, u, () => {
+        all++
+      })
+      const got = length[u] as number
+      if (got < Math.min(K, before)) byEngine++
+      if (got === before) exhausted++
+      if (all < 13 * K) unreachable++
+      maxAll = Math.max(maxAll, all)
+      alls.push(all)
     }
   }
-  return exhausted
+  alls.sort((a, b) => a - b)
+  return {
+    short: short.length,
+    exhausted,
+    byEngine,
+    unreachable,
+    medianAll: alls.length ? (alls[alls.length >> 1] as number) : 0,
+    maxAll,
+  }
 }
 
 /** The week's quality, read a slice of viewers at a time; writes the week's likes and matches. */
@@ -451,6 +504,7 @@ async function quality(
   db: Database,
   week: string,
   pop: Population,
+  seqs: Seqs,
   appeal: Float64Array,
   random: () => number,
 ) {
@@ -461,35 +515,37 @@ async function quality(
   const parts = 16
   for (let part = 0; part < parts; part++) {
     const range = sliceRange(part, parts)
-    const rows = await queryRows<{ u: string; t: string[] }>(
+    const rows = await queryRows<{ u: string; t: string }>(
       db,
-      sql`SELECT user_id::text AS u, array_agg(target_user_id::text) AS t FROM recommendations
+      sql`SELECT user_id::text AS u, targets::text AS t FROM recommendation_lists
           WHERE batch_week = ${week} AND user_id >= ${range.from}::uuid
-            ${range.to ? sql`AND user_id < ${range.to}::uuid` : sql``}
-          GROUP BY user_id`,
+            ${range.to ? sql`AND user_id < ${range.to}::uuid` : sql``}`,
     )
     for (const { u, t } of rows) {
       const vi = pop.indexOf.get(u) as number
       viewers++
-      if (t.length === K) full++
-      for (const tid of t) {
-        const c = pop.indexOf.get(tid) as number
+      let n = 0
+      forEachInteger(t, (seq) => {
+        const c = seqs.personOf(seq)
+        n++
         appearances[c] = (appearances[c] as number) + 1
         lists.viewer[lists.length] = vi
         lists.target[lists.length] = c
         lists.length++
-      }
+      })
+      if (n === K) full++
     }
   }
   // Repeats: this week's pairs already shown in the 12 weeks before (a pair appears at most once a week).
   const [repeat] = await queryRows<{ n: number }>(
     db,
-    sql`SELECT count(*)::int AS n FROM recommendations r
-        JOIN exposure_log e ON e.user_id = r.user_id AND e.week >= ${addWeeks(week, -EXPOSURE_WINDOW_WEEKS)}
-          AND e.week < ${week} AND r.target_user_id = ANY (e.targets)
+    sql`SELECT count(*)::int AS n FROM recommendation_lists r
+        CROSS JOIN LATERAL unnest(r.targets) AS t
+        JOIN recommendation_lists e ON e.user_id = r.user_id AND e.batch_week >= ${addWeeks(week, -EXPOSURE_WINDOW_WEEKS)}
+          AND e.batch_week < ${week} AND t = ANY (e.targets)
         WHERE r.batch_week = ${week}`,
   )
-  const exhausted = await exhaustedAmong(db, week, pop, lists)
+  const shortOnes = await shortLists(db, week, pop, seqs, lists)
   const made = likeModel(pop, lists, appeal, random)
   await writeLikes(db, pop, week, made)
   const side = (g: number) => appearances.filter((_, i) => pop.gender[i] === g)
@@ -497,7 +553,8 @@ async function quality(
   const women = side(1)
   return {
     coverage: full / pop.n,
-    coverageOfPossible: full / Math.max(1, pop.n - exhausted),
+    coverageOfPossible: full / Math.max(1, pop.n - shortOnes.exhausted),
+    short: shortOnes,
     viewers,
     giniM: gini(men),
     giniF: gini(women),
@@ -526,8 +583,8 @@ async function perUserBaseline(
     const candidates = await queryRows<EligibleRow>(
       db,
       sql`
-        SELECT c.user_id::text AS id, c.gender, c.birth_year, c.region, cp.target_gender, cp.age_min, cp.age_max,
-               cp.regions, cp.keywords,
+        SELECT c.user_id::text AS id, cu.seq, c.gender, c.birth_year, c.region, cp.target_gender, cp.age_min,
+               cp.age_max, cp.regions, cp.keywords,
                ((jsonb_array_length(c.photos) > 0)::int + (c.intro IS NOT NULL)::int + (c.job IS NOT NULL)::int
                 + (c.height IS NOT NULL)::int) AS parts
         FROM profiles c JOIN preferences cp ON cp.user_id = c.user_id JOIN users cu ON cu.id = c.user_id
@@ -537,7 +594,7 @@ async function perUserBaseline(
           AND (${p.regions.length} = 0 OR c.region = ANY(${sql.param(p.regions)}::text[]))
           AND (cardinality(cp.regions) = 0 OR ${p.region} = ANY(cp.regions))
           AND cu.id <> ${me}::uuid AND NOT cu.banned AND cu.deleted_at IS NULL AND cu.last_active_at >= ${since}::timestamptz
-          AND NOT EXISTS (SELECT 1 FROM exposure_log e WHERE e.user_id = ${me}::uuid AND c.user_id = ANY (e.targets) AND e.week >= ${fromWeek})
+          AND NOT EXISTS (SELECT 1 FROM recommendation_lists e WHERE e.user_id = ${me}::uuid AND cu.seq = ANY (e.targets) AND e.batch_week >= ${fromWeek})
           AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = ${me}::uuid AND b.blocked_id = c.user_id) OR (b.blocker_id = c.user_id AND b.blocked_id = ${me}::uuid))
           AND NOT EXISTS (SELECT 1 FROM matches m WHERE LEAST(m.user_a, m.user_b) = LEAST(${me}::uuid, c.user_id) AND GREATEST(m.user_a, m.user_b) = GREATEST(${me}::uuid, c.user_id))
           AND NOT EXISTS (SELECT 1 FROM likes l WHERE l.from_user = ${me}::uuid AND l.to_user = c.user_id)`,
@@ -564,20 +621,15 @@ async function perUserBaseline(
         const ci = local.indexOf.get(c.id) as number
         const a = oneSidedScore(local, u, ci)
         const b = oneSidedScore(local, ci, u)
-        return { id: c.id, score: Math.round(((2 * a * b) / (a + b || 1)) * 1000) / 1000 }
+        return { seq: c.seq, score: Math.round(((2 * a * b) / (a + b || 1)) * 1000) }
       })
       .sort((x, y) => y.score - x.score)
       .slice(0, K)
     if (top.length === 0) continue
     await db.execute(sql`
-      INSERT INTO recommendations (user_id, target_user_id, batch_week, score, sent_at)
-      SELECT ${me}::uuid, t, ${week}, s, ${now.toISOString()}::timestamptz
-      FROM unnest(${sql.param(top.map((t) => t.id))}::uuid[], ${sql.param(top.map((t) => t.score))}::numeric[]) AS x(t, s)
-      ON CONFLICT DO NOTHING`)
-    await db.execute(sql`
-      INSERT INTO exposure_log (user_id, week, targets, seen_at)
-      VALUES (${me}::uuid, ${week}, ${sql.param(top.map((t) => t.id))}::uuid[], ${now.toISOString()}::timestamptz)
-      ON CONFLICT DO NOTHING`)
+      INSERT INTO recommendation_lists (user_id, batch_week, targets, scores, sent_at)
+      VALUES (${me}::uuid, ${week}, ${sql.param(top.map((t) => t.seq))}::int[],
+              ${sql.param(top.map((t) => t.score))}::smallint[], ${now.toISOString()}::timestamptz)`)
   }
   return performance.now() - started
 }
@@ -592,7 +644,8 @@ async function main() {
       `bench:recs — ${users} users, ${steadyState ? '12 weeks of history, then ' : ''}${weeks} timed week(s), K=${K}, PostgreSQL ${srv.url.replace(/\/\/.*@/, '//…@')}`,
     )
     await holdShared()
-    const handle = await freshDatabase(srv.url, `shh_bench_recs_${users}`)
+    const name = `shh_bench_recs_${users}`
+    const handle = values.reuse ? await existingDatabase(srv.url, name) : await freshDatabase(srv.url, name)
     const firstMonday = new Date(weekStart(FIRST_WEEK).getTime() + 10 * HOUR)
     const genStarted = performance.now()
     const people = generatePopulation({ users, year: firstMonday.getUTCFullYear(), seed: 1 })
@@ -603,15 +656,23 @@ async function main() {
     )
     const pop = populationFor(people, ids)
     people.length = 0
+    const seqs = await seqsOf(handle.db, pop)
     const random = prng(2027)
     const appeal = Float64Array.from({ length: pop.n }, () => random())
-    if (steadyState) {
+    let firstWeek = FIRST_WEEK
+    if (values.reuse) {
+      const [newest] = await queryRows<{ week: string | null }>(
+        handle.db,
+        sql`SELECT max(batch_week) AS week FROM recommendation_lists`,
+      )
+      if (newest?.week) firstWeek = addWeeks(newest.week, 1)
+    } else if (steadyState) {
       const started = performance.now()
-      const h = await writeHistory(handle.db, pop, appeal, random, FIRST_WEEK)
+      const h = await writeHistory(handle.db, pop, seqs, appeal, random, FIRST_WEEK)
       const sizes = await tableSizes(handle.db)
       console.log(
-        `history: 12 weeks, ${h.rows} list rows, ${h.likeRows} likes, ${h.matchRows} matches in ${fmt((performance.now() - started) / 1000, 1)} s (not counted); ` +
-          `exposure_log ${mb(sizes.exposure)} MB, recommendations ${mb(sizes.recs)} MB, likes ${mb(sizes.likes)} MB, matches ${mb(sizes.matches)} MB`,
+        `history: 12 weeks, ${h.rows} recommendations (${h.listRows} lists), ${h.likeRows} likes, ${h.matchRows} matches in ${fmt((performance.now() - started) / 1000, 1)} s (not counted); ` +
+          `recommendation_lists ${mb(sizes.recs)} MB, likes ${mb(sizes.likes)} MB, matches ${mb(sizes.matches)} MB`,
       )
     }
 
@@ -620,7 +681,7 @@ async function main() {
     console.log(header)
     const results = []
     for (let w = 0; w < weeks; w++) {
-      const week = addWeeks(FIRST_WEEK, w)
+      const week = addWeeks(firstWeek, w)
       const monday = new Date(weekStart(week).getTime() + 10 * HOUR)
       await handle.db.execute(
         sql`UPDATE users SET last_active_at = ${new Date(monday.getTime() - HOUR).toISOString()}::timestamptz`,
@@ -628,7 +689,7 @@ async function main() {
       await handle.db.execute(sql`VACUUM ANALYZE users`)
       const run = runBatchChild(handle, week, monday)
       await holdShared()
-      const q = await quality(handle.db, week, pop, appeal, random)
+      const q = await quality(handle.db, week, pop, seqs, appeal, random)
       results.push({ week, ...run, ...q })
       console.log(
         [
@@ -651,21 +712,23 @@ async function main() {
           fmt(q.mutualAt10).padStart(9),
         ].join('  '),
       )
+      console.log(
+        `          short lists ${q.short.short}: ${q.short.exhausted} got everyone they could still be shown, ` +
+          `${q.short.byEngine} got fewer than that (the engine's doing); ${q.short.unreachable} have fewer than ` +
+          `${13 * K} people passing the hard filters both ways at all (median ${q.short.medianAll}, most ${q.short.maxAll})`,
+      )
     }
     const sizes = await tableSizes(handle.db)
-    const [exposureRows] = await queryRows<{ n: number; weeks: number }>(
+    const [recRows] = await queryRows<{ n: number; pairs: number; weeks: number }>(
       handle.db,
-      sql`SELECT count(*)::int AS n, count(DISTINCT week)::int AS weeks FROM exposure_log`,
-    )
-    const [recRows] = await queryRows<{ n: number; weeks: number }>(
-      handle.db,
-      sql`SELECT count(*)::int AS n, count(DISTINCT batch_week)::int AS weeks FROM recommendations`,
+      sql`SELECT count(*)::int AS n, sum(cardinality(targets))::int AS pairs, count(DISTINCT batch_week)::int AS weeks
+          FROM recommendation_lists`,
     )
     const perMillion = (bytes: number, w: number) =>
-      fmt(((bytes / 2 ** 30) * 1e6) / users / Math.max(1, w), 2)
+      fmt(((bytes / 2 ** 30) * 1e6) / users / Math.max(1, w), 3)
     console.log(
-      `\ntables: exposure_log ${mb(sizes.exposure)} MB (${exposureRows?.n} rows, ${exposureRows?.weeks} weeks: ${perMillion(sizes.exposure, exposureRows?.weeks ?? 1)} GB per million people per week), ` +
-        `recommendations ${mb(sizes.recs)} MB (${recRows?.n} rows, ${recRows?.weeks} weeks: ${perMillion(sizes.recs, recRows?.weeks ?? 1)} GB per million people per week), ` +
+      `\ntables: recommendation_lists ${mb(sizes.recs)} MB (${recRows?.n} lists, ${recRows?.pairs} recommendations, ${recRows?.weeks} weeks: ` +
+        `${perMillion(sizes.recs, recRows?.weeks ?? 1)} GB per million people per week, ${fmt(sizes.recs / Math.max(1, recRows?.pairs ?? 1), 1)} bytes per recommendation), ` +
         `likes ${mb(sizes.likes)} MB, matches ${mb(sizes.matches)} MB, notifications ${mb(sizes.notifications)} MB`,
     )
     for (const r of results) {
@@ -699,14 +762,16 @@ async function main() {
           `this batch: ${fmt(oursRun.wallMs / 1000, 2)} s (${Math.round(oursRate)} users/s) — ${fmt(oursRate / theirRate, 1)}× faster`,
       )
     }
-    const worst = results.reduce((a, b) => (b.wallMs > a.wallMs ? b : a))
-    console.log(
-      `\nsummary: ${users} users${steadyState ? ', steady state' : ''}, slowest batch ${fmt(worst.wallMs / 1000, 2)} s, peak RSS ${Math.max(...results.map((r) => r.maxRssMb))} MB, ` +
-        `min coverage ${fmt(Math.min(...results.map((r) => r.coverage)))}, max Gini ${fmt(Math.max(...results.map((r) => Math.max(r.giniM, r.giniF))))}, ` +
-        `repeats ${Math.max(...results.map((r) => r.repeats))}, ` +
-        `recs.ready ${fmt(Math.max(...results.map((r) => r.notifyMs)) / 1000, 2)} s, ` +
-        `min coverage of possible ${fmt(Math.min(...results.map((r) => r.coverageOfPossible)))}`,
-    )
+    // --weeks 0 only writes the history (with --keep, for a later --reuse).
+    const worst = results.length ? results.reduce((a, b) => (b.wallMs > a.wallMs ? b : a)) : undefined
+    if (worst)
+      console.log(
+        `\nsummary: ${users} users${steadyState ? ', steady state' : ''}, slowest batch ${fmt(worst.wallMs / 1000, 2)} s, peak RSS ${Math.max(...results.map((r) => r.maxRssMb))} MB, ` +
+          `min coverage ${fmt(Math.min(...results.map((r) => r.coverage)))}, max Gini ${fmt(Math.max(...results.map((r) => Math.max(r.giniM, r.giniF))))}, ` +
+          `repeats ${Math.max(...results.map((r) => r.repeats))}, ` +
+          `recs.ready ${fmt(Math.max(...results.map((r) => r.notifyMs)) / 1000, 2)} s, ` +
+          `min coverage of possible ${fmt(Math.min(...results.map((r) => r.coverageOfPossible)))}`,
+      )
   } finally {
     releaseShared()
     srv.stop()
