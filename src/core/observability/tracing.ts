@@ -6,20 +6,17 @@
  * The SDK must start before fastify, pg and ioredis are imported (their instrumentations patch them
  * as they load): `src/instrument.ts` calls startTracing() from `node --import`, ahead of the server.
  */
-import diagnostics from 'node:diagnostics_channel'
 import {
   type Attributes,
   type Context,
   context,
   type Link,
-  propagation,
-  ROOT_CONTEXT,
   type Span,
   SpanKind,
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 
 type SpanProcessor = import('@opentelemetry/sdk-trace').SpanProcessor
 type SdkSpan = import('@opentelemetry/sdk-trace').Span
@@ -63,11 +60,13 @@ export async function startTracing(
   if (sdk) return true
   if (!options.spanProcessors && !tracingRequested(env)) return false
 
-  const [{ NodeSDK }, { BatchSpanProcessor }, instrumentations] = await Promise.all([
-    import('@opentelemetry/sdk-node'),
-    import('@opentelemetry/sdk-trace'),
-    loadInstrumentations(),
-  ])
+  const [{ NodeSDK }, { BatchSpanProcessor }, { FastifyOtelInstrumentation }, instrumentations] =
+    await Promise.all([
+      import('@opentelemetry/sdk-node'),
+      import('@opentelemetry/sdk-trace'),
+      import('@fastify/otel'),
+      loadInstrumentations(),
+    ])
   await hookImports(
     instrumentations.flatMap((i) => i.getModuleDefinitions().map((definition) => definition.name)),
   )
@@ -82,10 +81,21 @@ export async function startTracing(
     // Metrics stay with Prometheus (/metrics) and logs with pino; only traces go out.
     metricReaders: [],
     logRecordProcessors: [],
-    instrumentations,
+    instrumentations: [
+      new FastifyOtelInstrumentation({
+        registerOnInitialization: true,
+        // One span per request: hook and handler spans would triple the cost and say little.
+        instrumentHooks: false,
+        instrumentHandler: false,
+        // An error's message can quote SQL and its parameters (Drizzle's does).
+        recordExceptions: false,
+        ignorePaths: (route) => PROBES.test(route.url),
+        requestHook: (span, request) => nameRequestSpan(span, request),
+      }),
+      ...instrumentations,
+    ],
   })
   started.start()
-  diagnostics.subscribe('fastify.initialization', traceRequests)
   sdk = started
   return true
 }
@@ -220,62 +230,27 @@ async function otlpExporter(env: Env) {
   return new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter()
 }
 
-const kSpan = Symbol('request span')
-type Traced = FastifyRequest & { [kSpan]?: Span }
-
-/**
- * One span per request, from Fastify's own hooks through the OpenTelemetry API (the tracer, the W3C
- * propagator and the sampler are the SDK's). @fastify/otel did the same with hooks on every route,
- * a wrapper per hook and the raw URL as an attribute to overwrite; at ~0.17 ms of CPU per list
- * request its fixed cost alone was +14 % (bench/README.md, "Tracing"). The span is named by the
- * route pattern: the raw path and query string never leave.
- */
-function traceRequests(message: unknown): void {
-  const app = (message as { fastify: FastifyInstance }).fastify
-  app.addHook('onRequest', function startRequestSpan(request: Traced, _reply, done) {
-    const route = request.routeOptions.url
-    if (route !== undefined && PROBES.test(route)) return done()
-    const parent = propagation.extract(ROOT_CONTEXT, request.headers)
-    const span = tracer().startSpan(
-      route ? `${request.method} ${route}` : request.method,
-      {
-        kind: SpanKind.SERVER,
-        attributes: {
-          'http.request.method': request.method,
-          ...(route ? { 'http.route': route } : {}),
-          'url.path': route ?? 'unmatched',
-          'http.request.id': String(request.id),
-        },
-      },
-      parent,
-    )
-    request[kSpan] = span
-    // The rest of the request (hooks, handler, its statements and log lines) runs under the span.
-    context.with(trace.setSpan(parent, span), done)
-  })
-  app.addHook('onResponse', function endRequestSpan(request: Traced, reply, done) {
-    const span = request[kSpan]
-    if (span) {
-      const status = reply.statusCode
-      span.setAttribute('http.response.status_code', status)
-      if (status >= 500) {
-        span.setAttribute('error.type', String(status))
-        span.setStatus({ code: SpanStatusCode.ERROR })
-      }
-      span.end()
-    }
-    done()
-  })
+/** The request span is named by the route pattern; the raw path and query string never leave. */
+function nameRequestSpan(span: Span, request: FastifyRequest): void {
+  if (!span.isRecording()) return
+  const route = request.routeOptions.url
+  span.updateName(route ? `${request.method} ${route}` : request.method)
+  span.setAttributes({ 'url.path': route ?? 'unmatched', 'http.request.id': String(request.id) })
 }
 
 /**
  * Runs before the exporters see a span: error texts (status messages, exception messages and stack
- * traces) can quote SQL parameters or input, so only the error's type is kept.
+ * traces) can quote SQL parameters or input, so only the error's type is kept. A request that ended
+ * in a 5xx gets the `error.type` the HTTP conventions ask for (@fastify/otel sets only the status).
  */
 const privacyGuard: SpanProcessor = {
   onStart() {},
   onEnding(span: SdkSpan) {
     if (span.status.message !== undefined) span.setStatus({ code: span.status.code })
+    const status = span.attributes['http.response.status_code']
+    if (span.kind === SpanKind.SERVER && typeof status === 'number' && status >= 500) {
+      span.setAttribute('error.type', String(status))
+    }
     for (const event of span.events) {
       if (!event.attributes) continue
       for (const key of Object.keys(event.attributes)) {
@@ -293,7 +268,6 @@ export async function stopTracing(): Promise<void> {
   const running = sdk
   if (!running) return
   sdk = null
-  diagnostics.unsubscribe('fastify.initialization', traceRequests)
   let timer: NodeJS.Timeout | undefined
   await Promise.race([
     running.shutdown().catch(() => undefined),
