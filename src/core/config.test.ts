@@ -333,6 +333,59 @@ describe('configuration', () => {
     )
   })
 
+  describe('virtual accounts (PAYMENT_PROVIDER)', () => {
+    const PORTONE_PAYMENTS = {
+      PAYMENT_PROVIDER: 'portone',
+      PORTONE_API_SECRET: 's',
+      PORTONE_STORE_ID: 'store',
+      PORTONE_VA_CHANNEL_KEY: 'channel-va',
+      PORTONE_VA_BANK: 'SHINHAN',
+      PORTONE_VA_REMITTEE_NAME: '쉿매치',
+    }
+
+    it('is off by default; portone takes its settings and rechecks after 30 minutes', () => {
+      assert.equal(loadConfig({}).payment.provider, 'none')
+      const config = loadConfig(PORTONE_PAYMENTS)
+      assert.equal(config.payment.provider, 'portone')
+      assert.equal(config.portone.vaBank, 'SHINHAN')
+      assert.equal(config.portone.vaRemitteeName, '쉿매치')
+      assert.equal(config.portone.recheckMinutes, 30)
+      assert.equal(config.portone.webhookSecret, undefined)
+    })
+
+    it('needs the secret, store, channel, bank and remittee name with portone, in any environment', () => {
+      for (const name of Object.keys(PORTONE_PAYMENTS).filter((k) => k !== 'PAYMENT_PROVIDER')) {
+        const env: Record<string, string> = { ...PORTONE_PAYMENTS }
+        delete env[name]
+        assert.match(refusal(env), new RegExp(`${name} is required when PAYMENT_PROVIDER=portone`))
+      }
+    })
+
+    it('refuses a bank PortOne does not name, an unknown provider and a recheck of 0 minutes', () => {
+      assert.match(refusal({ ...PORTONE_PAYMENTS, PORTONE_VA_BANK: 'KB' }), /PORTONE_VA_BANK/)
+      assert.match(refusal({ PAYMENT_PROVIDER: 'toss' }), /PAYMENT_PROVIDER/)
+      assert.match(refusal({ PORTONE_RECHECK_MINUTES: '0' }), /PORTONE_RECHECK_MINUTES/)
+    })
+
+    it('prod refuses portone without PORTONE_WEBHOOK_SECRET, and starts with it', () => {
+      const prod = { ...SAFE_PROD, ...PORTONE_PAYMENTS }
+      assert.match(refusal(prod), /APP_ENV=prod.*PORTONE_WEBHOOK_SECRET/)
+      const secret = `whsec_${randomBytes(32).toString('base64')}`
+      const config = loadConfig({ ...prod, PORTONE_WEBHOOK_SECRET: secret })
+      assert.equal(config.portone.webhookSecret, secret)
+      assert.match(
+        refusal({
+          ...prod,
+          PORTONE_WEBHOOK_SECRET: secret,
+          IDENTITY_VERIFY: 'none',
+          IDENTITY_REQUIRED: 'false',
+          PORTONE_API_BASE: 'http://api.portone.io',
+        }),
+        /PORTONE_API_BASE/,
+      )
+    })
+  })
+
   it('documents every variable in .env.example, and nothing else', () => {
     const documented = readFileSync('.env.example', 'utf8')
       .split('\n')

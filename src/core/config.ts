@@ -3,6 +3,7 @@ import { Ajv } from 'ajv'
 import { Cron } from 'croner'
 import { type Static, Type } from 'typebox'
 import { NOTIFICATION_TYPES, type NotificationType } from './db/schema.js'
+import { BANK_CODES, type BankCode } from './portone/banks.js'
 
 /**
  * Every environment variable the API reads, with a default that works in `dev` and `test`.
@@ -69,6 +70,12 @@ const EnvSchema = Type.Object({
   PORTONE_IDENTITY_CHANNEL_KEY: Type.Optional(Type.String({ minLength: 1 })),
   PORTONE_API_BASE: Type.String({ pattern: '^https?://[^/?#]+/?$', default: 'https://api.portone.io' }),
   PORTONE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
+  PAYMENT_PROVIDER: Type.Union([Type.Literal('none'), Type.Literal('portone')], { default: 'none' }),
+  PORTONE_VA_CHANNEL_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  PORTONE_VA_BANK: Type.Optional(Type.Union(BANK_CODES.map((code) => Type.Literal(code)))),
+  PORTONE_VA_REMITTEE_NAME: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  PORTONE_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  PORTONE_RECHECK_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
 
   PAYMENT_AMOUNT_KRW: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 30000 }),
   PAYMENT_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 3 }),
@@ -200,19 +207,29 @@ export interface Config {
     /** Unverified people get no list, are shown to nobody and cannot like or pay. */
     required: boolean
   }
-  /** PortOne V2 (identity verification now; payments share the secret, store and base URL). */
+  /** PortOne V2: identity verification and virtual accounts share the secret, store and base URL. */
   portone: {
     apiSecret: string | undefined
     storeId: string | undefined
     identityChannelKey: string | undefined
     apiBase: string
     timeoutMs: number
+    /** Virtual accounts: the channel, the bank they are opened at, and the name payers see. */
+    vaChannelKey: string | undefined
+    vaBank: BankCode | undefined
+    vaRemitteeName: string | undefined
+    /** Standard Webhooks secret (base64, `whsec_` prefix allowed) that POST /webhooks/portone checks. */
+    webhookSecret: string | undefined
+    /** Virtual-account payments still pending after this long are asked about again by housekeeping. */
+    recheckMinutes: number
   }
   payment: {
     amountKrw: number
     expireDays: number
     bank: { name: string; account: string; holder: string }
     autoActivateOnVerify: boolean
+    /** Who issues virtual accounts: nobody (bank transfer only), or PortOne. */
+    provider: 'none' | 'portone'
   }
   rateLimit: { max: number; strictMax: number }
   metricsToken: string | undefined
@@ -360,6 +377,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         throw new ConfigError(`Invalid configuration: ${name} is required when IDENTITY_VERIFY=portone`)
     }
   }
+  if (env.PAYMENT_PROVIDER === 'portone') {
+    for (const name of [
+      'PORTONE_API_SECRET',
+      'PORTONE_STORE_ID',
+      'PORTONE_VA_CHANNEL_KEY',
+      'PORTONE_VA_BANK',
+      'PORTONE_VA_REMITTEE_NAME',
+    ] as const) {
+      if (!env[name])
+        throw new ConfigError(`Invalid configuration: ${name} is required when PAYMENT_PROVIDER=portone`)
+    }
+  }
   if (env.KAKAO_VERIFY === 'idtoken' && !env.KAKAO_CLIENT_ID) {
     throw new ConfigError('Invalid configuration: KAKAO_CLIENT_ID is required when KAKAO_VERIFY=idtoken')
   }
@@ -424,12 +453,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       identityChannelKey: env.PORTONE_IDENTITY_CHANNEL_KEY,
       apiBase: env.PORTONE_API_BASE.replace(/\/$/, ''),
       timeoutMs: env.PORTONE_TIMEOUT_MS,
+      vaChannelKey: env.PORTONE_VA_CHANNEL_KEY,
+      vaBank: env.PORTONE_VA_BANK,
+      vaRemitteeName: env.PORTONE_VA_REMITTEE_NAME,
+      webhookSecret: env.PORTONE_WEBHOOK_SECRET,
+      recheckMinutes: env.PORTONE_RECHECK_MINUTES,
     },
     payment: {
       amountKrw: env.PAYMENT_AMOUNT_KRW,
       expireDays: env.PAYMENT_EXPIRE_DAYS,
       bank: { name: env.BANK_NAME, account: env.BANK_ACCOUNT, holder: env.BANK_ACCOUNT_HOLDER },
       autoActivateOnVerify: env.AUTO_ACTIVATE_ON_VERIFY,
+      provider: env.PAYMENT_PROVIDER,
     },
     rateLimit: { max: env.RATE_LIMIT_MAX, strictMax: env.RATE_LIMIT_STRICT_MAX },
     metricsToken: env.METRICS_TOKEN,
@@ -567,7 +602,13 @@ function assertProductionSafe(config: Config, env: Env): void {
         'set IDENTITY_REQUIRED=false to run without identity verification',
     )
   }
-  if (config.identity.verify === 'portone' && !config.portone.apiBase.startsWith('https://')) {
+  if (config.payment.provider === 'portone' && !config.portone.webhookSecret) {
+    refuse(
+      'PORTONE_WEBHOOK_SECRET is missing: with PAYMENT_PROVIDER=portone no deposit could be confirmed by webhook',
+    )
+  }
+  const usesPortOne = config.identity.verify === 'portone' || config.payment.provider === 'portone'
+  if (usesPortOne && !config.portone.apiBase.startsWith('https://')) {
     refuse('PORTONE_API_BASE must be an https:// URL')
   }
   // Photos are shown on https pages: an http origin would be blocked as mixed content.

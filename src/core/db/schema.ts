@@ -33,8 +33,19 @@ export const GENDERS = ['M', 'F'] as const
 export type Gender = (typeof GENDERS)[number]
 export const MATCH_STATUSES = ['pending', 'active', 'closed'] as const
 export type MatchStatus = (typeof MATCH_STATUSES)[number]
-export const PAYMENT_STATUSES = ['pending', 'verified', 'expired', 'refund_due', 'refunded'] as const
+export const PAYMENT_STATUSES = [
+  'pending',
+  'verified',
+  'amount_mismatch',
+  'expired',
+  'refund_due',
+  'refunded',
+] as const
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
+/** The statuses that are not final: one payment of a match at a time may be in them. */
+export const LIVE_PAYMENT_STATUSES = ['pending', 'verified', 'amount_mismatch'] as const
+export const PAYMENT_METHODS = ['transfer', 'virtual_account'] as const
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 export const REPORT_REASONS = [
   'spam',
   'fake_profile',
@@ -312,9 +323,10 @@ export const payments = pgTable(
     matchId: uuid('match_id')
       .notNull()
       .references(() => matches.id, { onDelete: 'restrict' }),
-    method: text('method').$type<'transfer'>().notNull().default('transfer'),
+    method: text('method').$type<PaymentMethod>().notNull().default('transfer'),
     amount: integer('amount').notNull(),
-    code: text('code').notNull(),
+    /** The code a bank transfer carries in its depositor name; virtual accounts need none. */
+    code: text('code'),
     status: text('status').$type<PaymentStatus>().notNull().default('pending'),
     depositorName: text('depositor_name'),
     verifiedAt: timestamptz('verified_at'),
@@ -323,16 +335,65 @@ export const payments = pgTable(
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
     expiresAt: timestamptz('expires_at').notNull(),
     refundedAt: timestamptz('refunded_at'),
+    /** Who asked for the payment (the virtual account is issued to them; they get a refund). */
+    requestedBy: uuid('requested_by'),
+    /*
+     * The virtual account PortOne issued (our store's receiving account, not personal data): bank
+     * code as PortOne names it (KOOKMIN, …), number, holder, and until when it takes deposits.
+     */
+    vaBank: text('va_bank'),
+    vaAccountNumber: text('va_account_number'),
+    vaHolder: text('va_holder'),
+    vaExpiresAt: timestamptz('va_expires_at'),
+    /** What PortOne last said was paid (KRW), and when. */
+    paidAmount: integer('paid_amount'),
+    paidAt: timestamptz('paid_at'),
+    /**
+     * The payer's account for a refund ({ bank, number, holderName } as JSON, AES-256-GCM with the
+     * payment id as additional data); erased when the refund completes.
+     */
+    refundAccountEncrypted: text('refund_account_encrypted'),
+    /** A refund asked of PortOne and not yet confirmed; and the last failure, shown to operators. */
+    refundRequestedAt: timestamptz('refund_requested_at'),
+    refundError: text('refund_error'),
   },
   (t) => [
-    check('payments_method_check', sql`${t.method} IN ('transfer')`),
+    check('payments_method_check', sql`${t.method} IN (${inList(PAYMENT_METHODS)})`),
     check('payments_status_check', sql`${t.status} IN (${inList(PAYMENT_STATUSES)})`),
     check('payments_amount_check', sql`${t.amount} > 0`),
+    check('payments_code_check', sql`(${t.method} = 'transfer') = (${t.code} IS NOT NULL)`),
+    check(
+      'payments_virtual_account_check',
+      sql`(${t.method} = 'virtual_account') = (${t.vaAccountNumber} IS NOT NULL AND ${t.vaBank} IS NOT NULL AND ${t.vaHolder} IS NOT NULL AND ${t.vaExpiresAt} IS NOT NULL)`,
+    ),
     // SPEC's UNIQUE(match_id) would forbid a new intent after one expired; only live ones are unique.
-    uniqueIndex('payments_live_match_uq').on(t.matchId).where(sql`${t.status} IN ('pending', 'verified')`),
-    uniqueIndex('payments_live_code_uq').on(t.code).where(sql`${t.status} IN ('pending', 'verified')`),
+    uniqueIndex('payments_live_match_uq')
+      .on(t.matchId)
+      .where(sql`${t.status} IN (${inList(LIVE_PAYMENT_STATUSES)})`),
+    uniqueIndex('payments_live_code_uq')
+      .on(t.code)
+      .where(sql`${t.status} IN (${inList(LIVE_PAYMENT_STATUSES)})`),
     index('payments_status_idx').on(t.status, t.createdAt),
+    // The recheck of lost webhooks reads only unpaid virtual accounts.
+    index('payments_va_unpaid_idx')
+      .on(t.createdAt)
+      .where(sql`${t.method} = 'virtual_account' AND ${t.paidAt} IS NULL`),
   ],
+)
+
+/**
+ * The ids of PortOne webhook deliveries already acted on: a delivery repeated (same `webhook-id`)
+ * changes nothing a second time.
+ */
+export const portoneWebhooks = pgTable(
+  'portone_webhooks',
+  {
+    webhookId: text('webhook_id').primaryKey(),
+    type: text('type').notNull(),
+    paymentId: text('payment_id'),
+    receivedAt: timestamptz('received_at').notNull().defaultNow(),
+  },
+  (t) => [index('portone_webhooks_received_idx').on(t.receivedAt)],
 )
 
 /**
@@ -678,6 +739,7 @@ export const schema = {
   passes,
   notifications,
   notificationDeliveries,
+  portoneWebhooks,
 }
 export type Schema = typeof schema
 export type UserRow = typeof users.$inferSelect
