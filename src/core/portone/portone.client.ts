@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { IdentityVerification, PortOneClient } from '@portone/server-sdk'
+import { IdentityVerification, Payment, PortOneClient, Webhook } from '@portone/server-sdk'
 import type { Config } from '../config.js'
 import { serviceUnavailable } from '../errors.js'
 
@@ -7,7 +7,7 @@ import { serviceUnavailable } from '../errors.js'
  * PortOne V2, through its maintained SDK (`@portone/server-sdk`). The only file that imports the SDK:
  * it owns the secret, the store, the base URL (PORTONE_API_BASE: tests point it at a stand-in on
  * loopback), the timeout, and the mapping of PortOne's failures to our 503 codes. Identity
- * verification uses it now; payments are meant to add their calls here, sharing all of that.
+ * verification and virtual-account payments (with their webhook's signature check) share all of that.
  */
 
 /** What the identity service needs to know about one verification (never the person's name). */
@@ -161,4 +161,197 @@ function toResult(found: IdentityVerification.IdentityVerification): IdentityVer
   }
   if (found.status === 'READY' || found.status === 'FAILED') return { status: found.status, id: found.id }
   return { status: 'UNRECOGNIZED', id: String((found as { id?: unknown }).id ?? '') }
+}
+
+/** A virtual account PortOne opened for one of our payments. */
+export interface IssuedVirtualAccount {
+  bank: string
+  accountNumber: string
+  holder: string
+  expiresAt: Date
+}
+
+/**
+ * What the payment service needs to know about one PortOne payment: its status as PortOne names it
+ * (VIRTUAL_ACCOUNT_ISSUED, PAID, CANCELLED, PARTIAL_CANCELLED, FAILED, …), the amounts in KRW and
+ * the currency, never the payer's details.
+ */
+export interface PortOnePayment {
+  status: string
+  id: string
+  currency: string
+  amount: { total: number; paid: number; cancelled: number }
+  paidAt: Date | null
+  virtualAccount: IssuedVirtualAccount | null
+}
+
+/** How a cancellation (refund) ended: done, accepted and pending at the bank, or refused by PortOne or the PG. */
+export type CancelResult = { status: 'SUCCEEDED' | 'REQUESTED' } | { status: 'FAILED'; reason: string }
+
+export interface RefundAccount {
+  bank: string
+  number: string
+  holderName: string
+}
+
+export interface PortOnePaymentClient {
+  /**
+   * POST /payments/{paymentId}/instant (method virtualAccount), then GET /payments/{paymentId} for the
+   * account PortOne opened (the instant answer names none). Throws 503 PAYMENT_PROVIDER_UNAVAILABLE.
+   */
+  issueVirtualAccount(input: {
+    paymentId: string
+    amount: number
+    orderName: string
+    dueDate: Date
+  }): Promise<IssuedVirtualAccount>
+  /** GET /payments/{paymentId} (null: PortOne knows no such payment); throws 503 PAYMENT_PROVIDER_UNAVAILABLE. */
+  getPayment(paymentId: string): Promise<PortOnePayment | null>
+  /** POST /payments/{paymentId}/cancel for the whole amount, to `refundAccount`. */
+  cancel(paymentId: string, input: { reason: string; refundAccount: RefundAccount }): Promise<CancelResult>
+}
+
+export function createPortOnePaymentClient(
+  config: Pick<
+    Config['portone'],
+    'apiSecret' | 'storeId' | 'apiBase' | 'timeoutMs' | 'vaChannelKey' | 'vaBank' | 'vaRemitteeName'
+  >,
+  log: PortOneLog,
+): PortOnePaymentClient {
+  const { apiSecret, storeId, vaChannelKey, vaBank, vaRemitteeName } = config
+  if (!apiSecret || !storeId || !vaChannelKey || !vaBank || !vaRemitteeName) {
+    throw new Error('PortOne payments need PORTONE_API_SECRET, PORTONE_STORE_ID and PORTONE_VA_* settings')
+  }
+  installSignalFetch()
+  const sdk = PortOneClient({ secret: apiSecret, storeId, baseUrl: config.apiBase })
+  const options = {
+    timeoutMs: config.timeoutMs,
+    log,
+    failure: {
+      code: 'PAYMENT_PROVIDER_UNAVAILABLE',
+      message: 'The payment provider is not answering; try again shortly',
+    },
+  }
+  const getPayment = (paymentId: string) =>
+    call<PortOnePayment | null>(
+      { ...options, what: 'payment.get' },
+      async () => toPayment(await sdk.payment.getPayment({ paymentId, storeId })),
+      (err) =>
+        err instanceof Payment.GetPaymentError && errorType(err) === 'PAYMENT_NOT_FOUND' ? null : undefined,
+    )
+  return {
+    async issueVirtualAccount(input) {
+      await call({ ...options, what: 'payment.payInstantly' }, () =>
+        sdk.payment.payInstantly({
+          paymentId: input.paymentId,
+          storeId,
+          channelKey: vaChannelKey,
+          orderName: input.orderName,
+          amount: { total: input.amount },
+          currency: 'KRW',
+          method: {
+            virtualAccount: {
+              bank: vaBank,
+              expiry: { dueDate: input.dueDate.toISOString() },
+              option: { type: 'NORMAL' },
+              remitteeName: vaRemitteeName,
+            },
+          },
+        }),
+      )
+      const issued = await getPayment(input.paymentId)
+      if (!issued?.virtualAccount) {
+        log.warn({ portone: 'payment.get', reason: 'no virtual account' }, 'PortOne did not answer')
+        throw serviceUnavailable(options.failure.code, options.failure.message)
+      }
+      return issued.virtualAccount
+    },
+
+    getPayment,
+
+    cancel: (paymentId, input) =>
+      call<CancelResult>(
+        { ...options, what: 'payment.cancel' },
+        async () => {
+          const { cancellation } = await sdk.payment.cancelPayment({
+            paymentId,
+            storeId,
+            reason: input.reason,
+            refundAccount: {
+              bank: input.refundAccount.bank,
+              number: input.refundAccount.number,
+              holderName: input.refundAccount.holderName,
+            },
+          })
+          if (cancellation.status === 'SUCCEEDED' || cancellation.status === 'REQUESTED') {
+            return { status: cancellation.status }
+          }
+          return { status: 'FAILED', reason: `cancellation ${String(cancellation.status)}` }
+        },
+        // PortOne's refusals of this cancellation are answers (the operator sees them), not an outage.
+        (err) => {
+          const type = errorType(err)
+          return err instanceof Payment.CancelPaymentError && type && !CONFIGURATION_ERRORS.has(type)
+            ? { status: 'FAILED', reason: type }
+            : undefined
+        },
+      ),
+  }
+}
+
+function toPayment(found: Payment.Payment): PortOnePayment {
+  const p = found as Partial<Payment.PaidPayment> & { status?: unknown }
+  if (typeof found !== 'object' || found === null || typeof p.status !== 'string' || !p.amount) {
+    throw new SyntaxError('PortOne answered with something that is not a payment')
+  }
+  const method = p.method as Partial<Payment.PaymentMethodVirtualAccount> | undefined
+  const virtualAccount =
+    method?.type === 'PaymentMethodVirtualAccount' && method.accountNumber && method.bank
+      ? {
+          bank: method.bank,
+          accountNumber: method.accountNumber,
+          holder: method.remitteeName ?? '',
+          expiresAt: new Date(method.expiredAt ?? Number.NaN),
+        }
+      : null
+  return {
+    status: p.status,
+    id: String(p.id ?? ''),
+    currency: String(p.currency ?? ''),
+    amount: {
+      total: Number(p.amount.total),
+      paid: Number(p.amount.paid),
+      cancelled: Number(p.amount.cancelled ?? 0),
+    },
+    paidAt: typeof p.paidAt === 'string' ? new Date(p.paidAt) : null,
+    virtualAccount,
+  }
+}
+
+/** A webhook delivery that PortOne signed: its type and the payment it is about (if any). */
+export type VerifiedWebhook =
+  | { ok: true; type: string; paymentId: string | null }
+  | { ok: false; reason: string }
+
+/**
+ * Checks a delivery's Standard Webhooks signature (`webhook-id`, `webhook-timestamp`,
+ * `webhook-signature`) over the raw body with the SDK's `verify`, which also refuses a timestamp
+ * more than 5 minutes away from now.
+ */
+export async function verifyPortOneWebhook(
+  secret: string,
+  rawBody: string,
+  headers: Record<string, string | string[] | undefined>,
+): Promise<VerifiedWebhook> {
+  try {
+    const webhook = (await Webhook.verify(secret, rawBody, headers)) as {
+      type?: unknown
+      data?: { paymentId?: unknown }
+    }
+    const paymentId = typeof webhook.data?.paymentId === 'string' ? webhook.data.paymentId : null
+    return { ok: true, type: typeof webhook.type === 'string' ? webhook.type : 'unknown', paymentId }
+  } catch (err) {
+    if (err instanceof Webhook.WebhookVerificationError) return { ok: false, reason: err.reason }
+    return { ok: false, reason: err instanceof SyntaxError ? 'body is not JSON' : 'invalid input' }
+  }
 }
