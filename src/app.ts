@@ -21,7 +21,7 @@ import { noLimit, registerSecurity, strictLimit, syncLimit } from './core/http/s
 import { createNotifier } from './core/notifications.js'
 import { createMetrics, type Metrics } from './core/observability/metrics.js'
 import { traceLogFields, tracingActive } from './core/observability/tracing.js'
-import { createPortOneIdentityClient } from './core/portone/portone.client.js'
+import { createPortOneIdentityClient, createPortOnePaymentClient } from './core/portone/portone.client.js'
 import { createFieldCipher } from './core/security/crypto.js'
 import { createIdentityHasher } from './core/security/identity-hash.js'
 import { createTokenService } from './core/security/tokens.js'
@@ -272,8 +272,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'matches', description: 'Likes and matches' },
         { name: 'safety', description: 'Blocks and reports' },
         { name: 'notifications', description: 'The in-app feed of what happened (poll the unread count)' },
-        { name: 'payments', description: 'Bank-transfer payments' },
+        {
+          name: 'payments',
+          description: 'Payments: bank transfer, or a virtual account confirmed by PortOne',
+        },
         { name: 'photos', description: 'Profile photos we host: uploads, processing, order, moderation' },
+        { name: 'webhooks', description: 'Calls from outside services (PortOne), checked by signature' },
         { name: 'admin', description: 'Operator console (role admin)' },
         { name: 'health', description: 'Probes for load balancers and orchestrators' },
       ],
@@ -349,7 +353,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const safetyService = createSafetyService(core)
   const accountService = createAccountService({ ...core, janitor })
   const settingsService = createSettingsService(core)
-  const paymentService = createPaymentService({ db, clock, config, notifier })
+  const paymentService = createPaymentService({
+    ...core,
+    config,
+    portone:
+      config.payment.provider === 'portone' ? createPortOnePaymentClient(config.portone, app.log) : null,
+    log: app.log,
+  })
   const adminService = createAdminService({ ...core, photos: photoService })
   const runner = createBatchRunner({
     notifier,

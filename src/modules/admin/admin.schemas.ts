@@ -63,8 +63,9 @@ export const AdminUserDetail = Type.Object({
     Type.Object({
       id: Uuid,
       matchId: Uuid,
+      method: Type.Enum(['transfer', 'virtual_account']),
       amount: Type.Integer(),
-      code: Type.String(),
+      code: Nullable(Type.String({ description: 'Bank transfers only' })),
       status: Type.String(),
       createdAt: DateTime,
       verifiedAt: Nullable(DateTime),

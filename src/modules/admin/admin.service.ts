@@ -97,6 +97,7 @@ export function createAdminService({
           payments: userPayments.map(({ payment: p }) => ({
             id: p.id,
             matchId: p.matchId,
+            method: p.method,
             amount: p.amount,
             code: p.code,
             status: p.status,

@@ -1,4 +1,5 @@
 import { Type } from 'typebox'
+import { PAYMENT_STATUSES } from '../../core/db/schema.js'
 import { DateTime, Nullable, Text, Uuid } from '../../core/http/schemas.js'
 import { MatchProfile, PublicProfile } from '../profiles/profiles.schemas.js'
 
@@ -26,9 +27,7 @@ export const LikeResult = Type.Object({
 })
 
 const MatchStatus = Type.Enum(['pending', 'active', 'closed'])
-const PaymentSummary = Nullable(
-  Type.Object({ id: Uuid, status: Type.Enum(['pending', 'verified', 'expired', 'refund_due', 'refunded']) }),
-)
+const PaymentSummary = Nullable(Type.Object({ id: Uuid, status: Type.Enum([...PAYMENT_STATUSES]) }))
 
 export const MatchListItem = Type.Object({
   id: Uuid,

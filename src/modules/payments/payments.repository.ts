@@ -1,12 +1,19 @@
-import { and, count, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/client.js'
-import { matches, type PaymentRow, payments } from '../../core/db/schema.js'
+import {
+  LIVE_PAYMENT_STATUSES,
+  matches,
+  type PaymentMethod,
+  type PaymentRow,
+  payments,
+  portoneWebhooks,
+} from '../../core/db/schema.js'
 import { pageWindow } from '../../core/pagination.js'
 
 /**
  * What closing matches does to their payments: a verified payment of a match closed before it was
- * activated is owed back (`refund_due`); an unpaid intent lapses (`expired`). Returns the payments
- * now owed back.
+ * activated is owed back (`refund_due`), as is a deposit of the wrong amount (`amount_mismatch`);
+ * an unpaid intent lapses (`expired`). Returns the payments now owed back.
  */
 export async function settlePaymentsOfClosedMatches(
   tx: Executor,
@@ -24,6 +31,12 @@ export async function settlePaymentsOfClosedMatches(
       .returning({ id: payments.id, matchId: payments.matchId })
   }
   if (all.length) {
+    const mismatched = await tx
+      .update(payments)
+      .set({ status: 'refund_due', updatedAt: now })
+      .where(and(inArray(payments.matchId, all), eq(payments.status, 'amount_mismatch')))
+      .returning({ id: payments.id, matchId: payments.matchId })
+    refundDue = [...refundDue, ...mismatched]
     await tx
       .update(payments)
       .set({ status: 'expired', updatedAt: now })
@@ -31,8 +44,6 @@ export async function settlePaymentsOfClosedMatches(
   }
   return refundDue
 }
-
-const LIVE = ['pending', 'verified'] as const
 
 /**
  * The `id` or `status` (as text) of the newest payment of the match row of the enclosing query.
@@ -63,7 +74,7 @@ export async function findLivePayment(tx: Executor, matchId: string): Promise<Pa
   const [row] = await tx
     .select()
     .from(payments)
-    .where(and(eq(payments.matchId, matchId), inArray(payments.status, [...LIVE])))
+    .where(and(eq(payments.matchId, matchId), inArray(payments.status, [...LIVE_PAYMENT_STATUSES])))
     .limit(1)
   return row
 }
@@ -71,17 +82,39 @@ export async function findLivePayment(tx: Executor, matchId: string): Promise<Pa
 /** Inserts an intent; undefined when a live payment for the match, or a live one with this code, exists. */
 export async function insertPayment(
   tx: Executor,
-  values: { matchId: string; amount: number; code: string; expiresAt: Date; now: Date },
+  values: {
+    id?: string
+    matchId: string
+    method?: PaymentMethod
+    amount: number
+    code: string | null
+    expiresAt: Date
+    now: Date
+    requestedBy: string
+    virtualAccount?: { bank: string; accountNumber: string; holder: string; expiresAt: Date }
+  },
 ): Promise<PaymentRow | undefined> {
+  const va = values.virtualAccount
   const [row] = await tx
     .insert(payments)
     .values({
+      ...(values.id ? { id: values.id } : {}),
       matchId: values.matchId,
+      method: values.method ?? 'transfer',
       amount: values.amount,
       code: values.code,
       expiresAt: values.expiresAt,
       createdAt: values.now,
       updatedAt: values.now,
+      requestedBy: values.requestedBy,
+      ...(va
+        ? {
+            vaBank: va.bank,
+            vaAccountNumber: va.accountNumber,
+            vaHolder: va.holder,
+            vaExpiresAt: va.expiresAt,
+          }
+        : {}),
     })
     .onConflictDoNothing()
     .returning()
@@ -111,6 +144,7 @@ export async function listPayments(
   db: Executor,
   filter: {
     status?: PaymentRow['status'] | undefined
+    method?: PaymentMethod | undefined
     query?: string | undefined
     page: number
     pageSize: number
@@ -119,6 +153,7 @@ export async function listPayments(
   const search = filter.query?.trim()
   const where = and(
     filter.status ? eq(payments.status, filter.status) : undefined,
+    filter.method ? eq(payments.method, filter.method) : undefined,
     search
       ? or(
           ilike(payments.code, `%${escapeLike(search.replace(/[\s-]/g, ''))}%`),
@@ -144,7 +179,76 @@ export async function reconcilablePayments(db: Executor, since: Date) {
   return db
     .select({ id: payments.id, code: payments.code, amount: payments.amount, status: payments.status })
     .from(payments)
-    .where(and(inArray(payments.status, ['pending', 'expired', 'verified']), gte(payments.createdAt, since)))
+    .where(
+      and(
+        eq(payments.method, 'transfer'),
+        isNotNull(payments.code),
+        inArray(payments.status, ['pending', 'expired', 'verified']),
+        gte(payments.createdAt, since),
+      ),
+    )
+}
+
+/**
+ * Virtual-account payments whose webhook may have been lost: unpaid (pending, or expired here while
+ * a deposit may have arrived just before), asked for before `before` and not older than `since`;
+ * and refunds asked of PortOne before `before` and not confirmed yet. Oldest first, at most `limit`.
+ */
+export async function paymentsToRecheck(db: Executor, before: Date, since: Date, limit: number) {
+  const unpaid = await db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.method, 'virtual_account'),
+        isNull(payments.paidAt),
+        inArray(payments.status, ['pending', 'expired']),
+        lte(payments.createdAt, before),
+        gte(payments.createdAt, since),
+      ),
+    )
+    .orderBy(payments.createdAt)
+    .limit(limit)
+  const refunding = await db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.method, 'virtual_account'),
+        isNotNull(payments.refundRequestedAt),
+        lte(payments.refundRequestedAt, before),
+      ),
+    )
+    .orderBy(payments.refundRequestedAt)
+    .limit(limit)
+  return [...unpaid, ...refunding].map((r) => r.id)
+}
+
+/** Notes a webhook delivery as acted on; false when it already was (a repeated `webhook-id`). */
+export async function recordWebhook(
+  tx: Executor,
+  values: { webhookId: string; type: string; paymentId: string | null; now: Date },
+): Promise<boolean> {
+  const rows = await tx
+    .insert(portoneWebhooks)
+    .values({
+      webhookId: values.webhookId,
+      type: values.type,
+      paymentId: values.paymentId,
+      receivedAt: values.now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: portoneWebhooks.webhookId })
+  return rows.length > 0
+}
+
+export async function webhookSeen(db: Executor, webhookId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: portoneWebhooks.webhookId })
+    .from(portoneWebhooks)
+    .where(eq(portoneWebhooks.webhookId, webhookId))
+    .limit(1)
+  return row !== undefined
 }
 
 /** `%` and `_` typed by an operator are searched for, not wildcards. */

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { badRequest } from '../../core/errors.js'
-import { adminErrors, authErrors, Ok, Page } from '../../core/http/schemas.js'
+import { adminErrors, authErrors, errorResponses, Ok, Page } from '../../core/http/schemas.js'
 import type { strictLimit } from '../../core/http/security.js'
 import { type Authenticator, caller } from '../auth/authenticate.js'
 import type { ConsentGate } from '../consents/consents.gate.js'
@@ -18,12 +18,23 @@ import {
   PaymentParams,
   ReconcileQuery,
   ReconcileResult,
+  RefundAccountBody,
   RefundBody,
+  RefundResult,
   VerifyBody,
 } from './payments.schemas.js'
 import type { PaymentService } from './payments.service.js'
 
 const STATEMENT_LIMIT_BYTES = 5 * 1024 * 1024
+/** PortOne's webhook bodies are a few hundred bytes. */
+const WEBHOOK_LIMIT_BYTES = 64 * 1024
+/**
+ * The webhook's own limit, per sending address, instead of the user limits: PortOne may deliver a
+ * burst (a batch of deposits, its retries) that a person's 30 a minute would cut off.
+ */
+const WEBHOOK_RATE_LIMIT = {
+  rateLimit: { max: 600, timeWindow: 60_000, keyGenerator: (r: { ip: string }) => `webhook:${r.ip}` },
+}
 
 /** Why a deposit cannot be verified (one by one, or a reconciled line applied). */
 const VERIFY_CONFLICTS = [
@@ -63,21 +74,79 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['payments'],
         summary:
-          'The bank-transfer payment of a pending match (created once; the same for both of you; needs a verified identity when IDENTITY_REQUIRED, then the current terms, privacy, adult and refund consents)',
+          'The payment of a pending match: a bank transfer with a code, or a virtual account opened at ' +
+          'PortOne (created once; the same for both of you; needs a verified identity when IDENTITY_REQUIRED, ' +
+          'then the current terms, privacy, adult and refund consents)',
         security,
         body: IntentBody,
         response: {
           200: Payment,
           ...authErrors({
+            400: ['METHOD_UNAVAILABLE'],
             403: ['IDENTITY_REQUIRED', 'CONSENT_REQUIRED'],
             404: ['MATCH_NOT_FOUND'],
             409: ['MATCH_NOT_PENDING'],
+            503: ['PAYMENT_PROVIDER_UNAVAILABLE'],
           }),
         },
       },
     },
-    async (request) => payments.intent(caller(request), request.body.matchId),
+    async (request) => payments.intent(caller(request), request.body.matchId, request.body.method),
   )
+
+  app.put(
+    '/payments/:paymentId/refund-account',
+    {
+      preParsing: auth.requireUser,
+      config: limit,
+      schema: {
+        tags: ['payments'],
+        summary:
+          'Where to pay back a virtual-account deposit owed to you (refund_due or amount_mismatch; stored encrypted)',
+        security,
+        params: PaymentParams,
+        body: RefundAccountBody,
+        response: {
+          200: Ok,
+          ...authErrors({ 403: ['NOT_PAYER'], 404: ['PAYMENT_NOT_FOUND'], 409: ['REFUND_NOT_DUE'] }),
+        },
+      },
+    },
+    async (request) => payments.setRefundAccount(caller(request), request.params.paymentId, request.body),
+  )
+
+  // The webhook checks its signature over the bytes PortOne signed, so its body is kept as received.
+  await app.register(async (hooks) => {
+    hooks.removeContentTypeParser('application/json')
+    hooks.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: WEBHOOK_LIMIT_BYTES },
+      (_request, body, done) => done(null, body),
+    )
+    hooks.post(
+      '/webhooks/portone',
+      {
+        config: WEBHOOK_RATE_LIMIT,
+        bodyLimit: WEBHOOK_LIMIT_BYTES,
+        schema: {
+          tags: ['webhooks'],
+          summary:
+            "PortOne's payment webhooks (Standard Webhooks signature, PORTONE_WEBHOOK_SECRET): 200 for every " +
+            'validly signed delivery; the payment is then read from PortOne, never from the body',
+          consumes: ['application/json'],
+          body: Type.Unsafe<unknown>({
+            type: 'object',
+            'x-raw-body': true,
+            description:
+              "PortOne's webhook (version 2024-04-25), e.g. { type: 'Transaction.Paid', data: { paymentId } }",
+          }),
+          response: { 200: Ok, ...errorResponses({ 400: ['INVALID_WEBHOOK'] }) },
+        },
+      },
+      async (request) =>
+        payments.webhook(typeof request.body === 'string' ? request.body : '', request.headers),
+    )
+  })
 
   app.get(
     '/payments/:paymentId',
@@ -104,7 +173,10 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
         security,
         params: PaymentParams,
         body: VerifyBody,
-        response: { 200: Ok, ...adminErrors({ 404: ['PAYMENT_NOT_FOUND'], 409: VERIFY_CONFLICTS }) },
+        response: {
+          200: Ok,
+          ...adminErrors({ 400: ['REASON_REQUIRED'], 404: ['PAYMENT_NOT_FOUND'], 409: VERIFY_CONFLICTS }),
+        },
       },
     },
     async (request) => payments.verify(caller(request), request.params.paymentId, request.body),
@@ -116,13 +188,25 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
       preParsing: auth.requireAdmin,
       schema: {
         tags: ['admin'],
-        summary: 'Record that a deposit was paid back (audited)',
+        summary:
+          'Pay back a deposit: a bank transfer is recorded as paid back; a virtual account is refunded through ' +
+          "PortOne to the payer's account (refunded when PortOne confirms; a failure is kept in refundError)",
         security,
         params: PaymentParams,
         body: RefundBody,
         response: {
-          200: Ok,
-          ...adminErrors({ 404: ['PAYMENT_NOT_FOUND'], 409: ['PAYMENT_NOT_REFUNDABLE'] }),
+          200: RefundResult,
+          ...adminErrors({
+            404: ['PAYMENT_NOT_FOUND'],
+            409: [
+              'PAYMENT_NOT_REFUNDABLE',
+              'REFUND_IN_PROGRESS',
+              'REFUND_ACCOUNT_MISSING',
+              'METHOD_UNAVAILABLE',
+              'REFUND_FAILED',
+            ],
+            503: ['PAYMENT_PROVIDER_UNAVAILABLE'],
+          }),
         },
       },
     },
@@ -135,7 +219,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
       preParsing: auth.requireAdmin,
       schema: {
         tags: ['admin'],
-        summary: 'Payments, newest first (filter by status; search by code or depositor name)',
+        summary: 'Payments, newest first (filter by status and method; search by code or depositor name)',
         security,
         querystring: AdminPaymentsQuery,
         response: { 200: Page(AdminPayment), ...adminErrors() },
