@@ -360,6 +360,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       config.payment.provider === 'portone' ? createPortOnePaymentClient(config.portone, app.log) : null,
     log: app.log,
   })
+  app.decorate('payments', paymentService)
   const adminService = createAdminService({ ...core, photos: photoService })
   const runner = createBatchRunner({
     notifier,

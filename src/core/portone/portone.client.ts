@@ -52,6 +52,24 @@ function installSignalFetch(): void {
   globalThis.fetch = Object.assign(wrapped, { [WRAPPED]: true as const }) as typeof fetch
 }
 
+/**
+ * The refusals PortOne documents for a cancellation (CancelPaymentError), each an answer about this
+ * payment that an operator reads and acts on; anything else (a 5xx, credentials) is an outage.
+ */
+const CANCEL_REFUSALS = new Set([
+  'PG_PROVIDER',
+  'PAYMENT_ALREADY_CANCELLED',
+  'PAYMENT_NOT_PAID',
+  'PAYMENT_NOT_FOUND',
+  'CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN',
+  'CANCEL_AMOUNT_EXCEEDS_CANCELLABLE_AMOUNT',
+  'CANCEL_TAX_AMOUNT_EXCEEDS_CANCELLABLE_TAX_AMOUNT',
+  'CANCEL_TAX_FREE_AMOUNT_EXCEEDS_CANCELLABLE_TAX_FREE_AMOUNT',
+  'NEGATIVE_PROMOTION_ADJUSTED_CANCEL_AMOUNT',
+  'PROMOTION_DISCOUNT_RETAIN_OPTION_SHOULD_NOT_BE_CHANGED',
+  'SUM_OF_PARTS_EXCEEDS_CANCEL_AMOUNT',
+])
+
 /** SDK error types that mean our request or credentials are wrong: an operator must fix them. */
 const CONFIGURATION_ERRORS = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'INVALID_REQUEST'])
 
@@ -291,7 +309,7 @@ export function createPortOnePaymentClient(
         // PortOne's refusals of this cancellation are answers (the operator sees them), not an outage.
         (err) => {
           const type = errorType(err)
-          return err instanceof Payment.CancelPaymentError && type && !CONFIGURATION_ERRORS.has(type)
+          return err instanceof Payment.CancelPaymentError && type && CANCEL_REFUSALS.has(type)
             ? { status: 'FAILED', reason: type }
             : undefined
         },

@@ -754,3 +754,10 @@ export function createPaymentService({
 }
 
 export type PaymentService = ReturnType<typeof createPaymentService>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The payment service (housekeeping runs its recheck of lost webhooks; tests call it directly). */
+    payments: PaymentService
+  }
+}
