@@ -4761,7 +4761,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {unknown} */
-                                status: "pending" | "verified" | "expired" | "refund_due" | "refunded";
+                                status: "pending" | "verified" | "amount_mismatch" | "expired" | "refund_due" | "refunded";
                             } | null;
                         }[];
                     };
@@ -4904,7 +4904,7 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     /** @enum {unknown} */
-                                    status: "pending" | "verified" | "expired" | "refund_due" | "refunded";
+                                    status: "pending" | "verified" | "amount_mismatch" | "expired" | "refund_due" | "refunded";
                                 } | null;
                             };
                             /** @description The other person of a match, as their visibility settings show them to anyone; once the match is active, also their contact if they consented to share it */
@@ -6438,7 +6438,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The bank-transfer payment of a pending match (created once; the same for both of you; needs a verified identity when IDENTITY_REQUIRED, then the current terms, privacy, adult and refund consents) */
+        /** The payment of a pending match: a bank transfer with a code, or a virtual account opened at PortOne (created once; the same for both of you; needs a verified identity when IDENTITY_REQUIRED, then the current terms, privacy, adult and refund consents) */
         post: {
             parameters: {
                 query?: never;
@@ -6451,11 +6451,17 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         matchId: string;
+                        /**
+                         * @description transfer: to our bank account with a code; virtual_account: an account of its own, confirmed automatically (needs PAYMENT_PROVIDER=portone, else 400 METHOD_UNAVAILABLE). The first intent of a match decides: later calls answer the live payment whatever method they name.
+                         * @default transfer
+                         * @enum {unknown}
+                         */
+                        method?: "transfer" | "virtual_account";
                     };
                 };
             };
             responses: {
-                /** @description A bank-transfer payment for a match */
+                /** @description A payment for a match: a bank transfer with a code, or a virtual account */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6466,14 +6472,14 @@ export interface paths {
                             id: string;
                             /** Format: uuid */
                             matchId: string;
-                            /** @enum {string} */
-                            method: "transfer";
+                            /** @enum {unknown} */
+                            method: "transfer" | "virtual_account";
                             /** @description KRW */
                             amount: number;
-                            /** @description Put this code in the depositor name (입금자명) of the transfer */
-                            code: string;
+                            /** @description Put this code in the depositor name (입금자명) of the transfer (bank transfers only; null for a virtual account) */
+                            code: string | null;
                             /** @enum {unknown} */
-                            status: "pending" | "verified" | "expired" | "refund_due" | "refunded";
+                            status: "pending" | "verified" | "amount_mismatch" | "expired" | "refund_due" | "refunded";
                             depositorName: string | null;
                             /** Format: date-time */
                             verifiedAt: string | null;
@@ -6481,11 +6487,23 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             expiresAt: string;
+                            /** @description Where to transfer: bank transfers only (null for a virtual account) */
                             bank: {
                                 name: string;
                                 account: string;
                                 holder: string;
-                            };
+                            } | null;
+                            /** @description Where to deposit exactly `amount`: virtual accounts only (null for a transfer) */
+                            virtualAccount: {
+                                /** @description The bank's code as PortOne names it (KOOKMIN, SHINHAN, …) */
+                                bank: string;
+                                bankName: string;
+                                accountNumber: string;
+                                /** @description The name the payer sees (입금주명) */
+                                holder: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
                         };
                     };
                 };
@@ -6498,7 +6516,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "BAD_REQUEST" | "VALIDATION_ERROR";
+                                code: "BAD_REQUEST" | "METHOD_UNAVAILABLE" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -6651,6 +6669,393 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/{paymentId}/refund-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Where to pay back a virtual-account deposit owed to you (refund_due or amount_mismatch; stored encrypted) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The bank's code as PortOne names it
+                         * @enum {unknown}
+                         */
+                        bank: "KDB" | "IBK" | "KOOKMIN" | "SUHYUP" | "NONGHYUP" | "LOCAL_NONGHYUP" | "WOORI" | "STANDARD_CHARTERED" | "CITI" | "DAEGU" | "BUSAN" | "KWANGJU" | "JEJU" | "JEONBUK" | "KYONGNAM" | "KFCC" | "SHINHYUP" | "SAVINGS_BANK" | "POST" | "HANA" | "SHINHAN" | "K_BANK" | "KAKAO" | "TOSS";
+                        /** @description Digits only */
+                        number: string;
+                        holderName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation details in `error.details`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing, invalid, expired or revoked token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "AUTH_REQUIRED" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REVOKED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Authenticated but not allowed (banned, not an admin, consent or identity missing, under age) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "NOT_PAYER" | "USER_BANNED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYMENT_NOT_FOUND";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "REFUND_NOT_DUE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request URL too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "URI_TOO_LONG";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "DATABASE_UNAVAILABLE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/portone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PortOne's payment webhooks (Standard Webhooks signature, PORTONE_WEBHOOK_SECRET): 200 for every validly signed delivery; the payment is then read from PortOne, never from the body */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description PortOne's webhook (version 2024-04-25), e.g. { type: 'Transaction.Paid', data: { paymentId } } */
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation details in `error.details`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "BAD_REQUEST" | "INVALID_WEBHOOK" | "VALIDATION_ERROR";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "PAYLOAD_TOO_LARGE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "UNSUPPORTED_MEDIA_TYPE";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Rate limit exceeded (see `Retry-After`) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "RATE_LIMITED";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Unexpected server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "INTERNAL_ERROR";
+                                message: string;
+                                requestId: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A dependency (the database, Kakao, PortOne) is unavailable; retry shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
                                 code: "DATABASE_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
@@ -6686,7 +7091,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A bank-transfer payment for a match */
+                /** @description A payment for a match: a bank transfer with a code, or a virtual account */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6697,14 +7102,14 @@ export interface paths {
                             id: string;
                             /** Format: uuid */
                             matchId: string;
-                            /** @enum {string} */
-                            method: "transfer";
+                            /** @enum {unknown} */
+                            method: "transfer" | "virtual_account";
                             /** @description KRW */
                             amount: number;
-                            /** @description Put this code in the depositor name (입금자명) of the transfer */
-                            code: string;
+                            /** @description Put this code in the depositor name (입금자명) of the transfer (bank transfers only; null for a virtual account) */
+                            code: string | null;
                             /** @enum {unknown} */
-                            status: "pending" | "verified" | "expired" | "refund_due" | "refunded";
+                            status: "pending" | "verified" | "amount_mismatch" | "expired" | "refund_due" | "refunded";
                             depositorName: string | null;
                             /** Format: date-time */
                             verifiedAt: string | null;
@@ -6712,11 +7117,23 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             expiresAt: string;
+                            /** @description Where to transfer: bank transfers only (null for a virtual account) */
                             bank: {
                                 name: string;
                                 account: string;
                                 holder: string;
-                            };
+                            } | null;
+                            /** @description Where to deposit exactly `amount`: virtual accounts only (null for a transfer) */
+                            virtualAccount: {
+                                /** @description The bank's code as PortOne names it (KOOKMIN, SHINHAN, …) */
+                                bank: string;
+                                bankName: string;
+                                accountNumber: string;
+                                /** @description The name the payer sees (입금주명) */
+                                holder: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
                         };
                     };
                 };
@@ -6915,7 +7332,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "BAD_REQUEST" | "BAD_URL" | "VALIDATION_ERROR";
+                                code: "BAD_REQUEST" | "BAD_URL" | "REASON_REQUIRED" | "VALIDATION_ERROR";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -7110,7 +7527,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that a deposit was paid back (audited) */
+        /** Pay back a deposit: a bank transfer is recorded as paid back; a virtual account is refunded through PortOne to the payer's account (refunded when PortOne confirms; a failure is kept in refundError) */
         post: {
             parameters: {
                 query?: never;
@@ -7137,6 +7554,11 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                            /**
+                             * @description refunded, or (a refund PortOne has accepted but not confirmed) the status it had
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "verified" | "amount_mismatch" | "expired" | "refund_due" | "refunded";
                         };
                     };
                 };
@@ -7217,7 +7639,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "PAYMENT_NOT_REFUNDABLE";
+                                code: "METHOD_UNAVAILABLE" | "PAYMENT_NOT_REFUNDABLE" | "REFUND_ACCOUNT_MISSING" | "REFUND_FAILED" | "REFUND_IN_PROGRESS";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -7319,7 +7741,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "DATABASE_UNAVAILABLE";
+                                code: "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
                                 message: string;
                                 requestId: string;
                                 details?: unknown;
@@ -7342,11 +7764,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payments, newest first (filter by status; search by code or depositor name) */
+        /** Payments, newest first (filter by status and method; search by code or depositor name) */
         get: {
             parameters: {
                 query?: {
-                    status?: "pending" | "verified" | "expired" | "refund_due" | "refunded";
+                    status?: "pending" | "verified" | "amount_mismatch" | "expired" | "refund_due" | "refunded";
+                    method?: "transfer" | "virtual_account";
                     /** @description Part of a code or a depositor name */
                     query?: string;
                     page?: number;
@@ -7370,14 +7793,14 @@ export interface paths {
                                 id: string;
                                 /** Format: uuid */
                                 matchId: string;
-                                /** @enum {string} */
-                                method: "transfer";
+                                /** @enum {unknown} */
+                                method: "transfer" | "virtual_account";
                                 /** @description KRW */
                                 amount: number;
-                                /** @description Put this code in the depositor name (입금자명) of the transfer */
-                                code: string;
+                                /** @description Put this code in the depositor name (입금자명) of the transfer (bank transfers only; null for a virtual account) */
+                                code: string | null;
                                 /** @enum {unknown} */
-                                status: "pending" | "verified" | "expired" | "refund_due" | "refunded";
+                                status: "pending" | "verified" | "amount_mismatch" | "expired" | "refund_due" | "refunded";
                                 depositorName: string | null;
                                 /** Format: date-time */
                                 verifiedAt: string | null;
@@ -7385,16 +7808,38 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 expiresAt: string;
+                                /** @description Where to transfer: bank transfers only (null for a virtual account) */
                                 bank: {
                                     name: string;
                                     account: string;
                                     holder: string;
-                                };
+                                } | null;
+                                /** @description Where to deposit exactly `amount`: virtual accounts only (null for a transfer) */
+                                virtualAccount: {
+                                    /** @description The bank's code as PortOne names it (KOOKMIN, SHINHAN, …) */
+                                    bank: string;
+                                    bankName: string;
+                                    accountNumber: string;
+                                    /** @description The name the payer sees (입금주명) */
+                                    holder: string;
+                                    /** Format: date-time */
+                                    expiresAt: string;
+                                } | null;
                                 memo: string | null;
                                 /** Format: date-time */
                                 refundedAt: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /** @description What PortOne says was deposited (virtual accounts) */
+                                paidAmount: number | null;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                /** @description The payer has given an account for the refund */
+                                refundAccountGiven: boolean;
+                                /** Format: date-time */
+                                refundRequestedAt: string | null;
+                                /** @description PortOne's last answer to a refund that failed */
+                                refundError: string | null;
                             }[];
                             page: number;
                             pageSize: number;
@@ -7525,7 +7970,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "pending" | "verified" | "expired" | "refund_due" | "refunded";
+                    status?: "pending" | "verified" | "amount_mismatch" | "expired" | "refund_due" | "refunded";
+                    method?: "transfer" | "virtual_account";
                     /** @description Part of a code or a depositor name */
                     query?: string;
                 };
@@ -8379,8 +8825,11 @@ export interface paths {
                                 id: string;
                                 /** Format: uuid */
                                 matchId: string;
+                                /** @enum {unknown} */
+                                method: "transfer" | "virtual_account";
                                 amount: number;
-                                code: string;
+                                /** @description Bank transfers only */
+                                code: string | null;
                                 status: string;
                                 /** Format: date-time */
                                 createdAt: string;

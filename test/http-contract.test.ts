@@ -40,6 +40,8 @@ const ROUTES = [
   ['post', '/admin/reports/{reportId}/handle'],
   ['post', '/payments/intent'],
   ['get', '/payments/{paymentId}'],
+  ['put', '/payments/{paymentId}/refund-account'],
+  ['post', '/webhooks/portone'],
   ['post', '/admin/payments/{paymentId}/verify'],
   ['post', '/admin/payments/{paymentId}/refund'],
   ['get', '/admin/payments'],

@@ -287,6 +287,16 @@ const VALID: Record<string, (w: World) => ValidRequest> = {
   }),
   'post /payments/intent': (w) => ({ body: { matchId: w.matchId } }),
   'get /payments/{paymentId}': (w) => ({ path: { paymentId: w.paymentId } }),
+  'put /payments/{paymentId}/refund-account': (w) => ({
+    path: { paymentId: w.paymentId },
+    body: { bank: 'KAKAO', number: '3333012345678', holderName: '김민수' },
+  }),
+  'post /webhooks/portone': (w) => ({
+    raw: {
+      contentType: 'application/json',
+      payload: JSON.stringify({ type: 'Transaction.Paid', data: { paymentId: w.paymentId } }),
+    },
+  }),
   'post /admin/payments/{paymentId}/verify': (w) => ({
     path: { paymentId: w.paymentId },
     body: { depositorName: '김민수', memo: '입금 확인' },
