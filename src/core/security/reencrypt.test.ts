@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { createTestContext, type SignedIn, signIn, type TestContext } from '../../../test/helpers/context.js'
 import { verifyIdentity } from '../../../test/helpers/factories.js'
-import { bannedIdentities, profiles, users } from '../db/schema.js'
+import { bannedIdentities, matches, payments, profiles, users } from '../db/schema.js'
 import { createFieldCipher } from './crypto.js'
 import { reencryptAll } from './reencrypt.js'
 
@@ -127,5 +127,39 @@ describe('npm run keys:reencrypt', () => {
     const after = await phoneOf()
     assert.ok(!cipher.isStale(after))
     assert.equal(createFieldCipher(NEW_KEY).decrypt(after, person.userId), '01055555555')
+  })
+
+  it('covers the refund accounts of virtual-account payments (bound to the payment id)', async () => {
+    await ctx.reset()
+    const a = await signIn(ctx.app, '6')
+    const b = await signIn(ctx.app, '7')
+    const [match] = await ctx.database.db
+      .insert(matches)
+      .values({ userA: a.userId, userB: b.userId, status: 'closed' })
+      .returning()
+    const paymentId = '6f1c2b3a-0000-4000-8000-000000000016'
+    const account = JSON.stringify({ bank: 'KAKAO', number: '3333012345678', holderName: '김민수' })
+    await ctx.database.db.insert(payments).values({
+      id: paymentId,
+      matchId: match?.id as string,
+      method: 'virtual_account',
+      amount: 30000,
+      status: 'refund_due',
+      expiresAt: new Date(),
+      vaBank: 'SHINHAN',
+      vaAccountNumber: '56200000000001',
+      vaHolder: '쉿매치',
+      vaExpiresAt: new Date(),
+      refundAccountEncrypted: createFieldCipher(OLD_KEY).encrypt(account, paymentId),
+    })
+    const cipher = createFieldCipher(NEW_KEY, [OLD_KEY])
+    const report = await reencryptAll(ctx.database.db, cipher)
+    assert.equal(report.reencrypted, 1)
+    assert.deepEqual(report.failed, [])
+    const [row] = await ctx.database.db.select().from(payments).where(eq(payments.id, paymentId))
+    assert.equal(
+      createFieldCipher(NEW_KEY).decrypt(row?.refundAccountEncrypted as string, paymentId),
+      account,
+    )
   })
 })

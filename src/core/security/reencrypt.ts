@@ -5,11 +5,13 @@ import type { FieldCipher } from './crypto.js'
 
 /**
  * Every encrypted column, with the primary key that is also the value's additional data (the user
- * id; see crypto.ts). A new encrypted field is added here, so that keys:reencrypt covers it.
+ * id, or the payment id for a refund account; see crypto.ts). A new encrypted field is added here, so
+ * that keys:reencrypt covers it.
  */
 const ENCRYPTED_COLUMNS = [
   { table: 'profiles', key: 'user_id', column: 'contact_encrypted' },
   { table: 'users', key: 'id', column: 'phone_encrypted' },
+  { table: 'payments', key: 'id', column: 'refund_account_encrypted' },
 ] as const
 
 export interface ReencryptProgress {
@@ -46,7 +48,7 @@ export async function reencryptAll(
     const [t, k, c] = [sql.identifier(table), sql.identifier(key), sql.identifier(column)]
     let after: string | null = null
     for (;;) {
-      // The keys are user ids (uuid): each batch starts where the last ended, on the primary key index.
+      // The keys are uuids: each batch starts where the last ended, on the primary key index.
       const rows: Array<{ key: string; value: string }> = await queryRows(
         db,
         sql`SELECT ${k}::text AS key, ${c} AS value FROM ${t}
