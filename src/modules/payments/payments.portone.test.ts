@@ -354,6 +354,22 @@ describe('POST /webhooks/portone', () => {
     assert.equal((await audit('payment.verify')).length, 0)
   })
 
+  it('a payment an operator verified before the webhook: the deposit is noted, nothing else', async () => {
+    const id = await paid()
+    assert.equal(
+      (await call(admin, 'POST', `/admin/payments/${id}/verify`, { memo: '통장 확인' })).statusCode,
+      200,
+    )
+    assert.equal((await deliver(fake.webhook('Transaction.Paid', id))).statusCode, 200)
+    const p = await row(id)
+    assert.equal(p?.status, 'verified')
+    assert.equal(p?.paidAmount, 33000)
+    assert.deepEqual(
+      (await audit('payment.verify')).map((a) => a.actor),
+      ['admin'],
+    )
+  })
+
   it('unknown payments and other events are answered 200 and logged', async () => {
     const log = new LogCapture()
     const app = await ctx.build({ LOG_LEVEL: 'warn' }, { logStream: log })

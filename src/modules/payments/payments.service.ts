@@ -223,6 +223,15 @@ export function createPaymentService({
         // Out of order or repeated: a deposit already acted on is not acted on twice.
         if (payment.paidAt) return false
         const paid = { paidAmount: state.amount.paid, paidAt: state.paidAt ?? now, updatedAt: now }
+        // An operator got there first (the transfer fallback, a refund): the deposit is only noted.
+        if (
+          payment.status === 'verified' ||
+          payment.status === 'refunded' ||
+          payment.status === 'refund_due'
+        ) {
+          await updatePayment(tx, payment.id, paid)
+          return true
+        }
         const exact =
           state.currency === 'KRW' &&
           state.amount.paid === state.amount.total &&
