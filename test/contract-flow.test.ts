@@ -4,10 +4,12 @@ import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance, InjectOptions } from 'fastify'
 import { notFound } from '../src/core/errors.js'
 import { errorResponses } from '../src/core/http/schemas.js'
+import { weekOf } from '../src/core/time.js'
 import { createTestContext, type SignedIn, type TestContext, validPreferences } from './helpers/context.js'
-import { CURRENT_CONSENTS, recommend, waitForRun } from './helpers/factories.js'
+import { CURRENT_CONSENTS, createPerson, like, recommend, waitForRun } from './helpers/factories.js'
 import { type ContractChecker, contractChecker, type Exchange } from './helpers/openapi-contract.js'
 import { jpeg } from './helpers/photos.js'
+import { FakePortOne } from './helpers/portone.js'
 
 /**
  * The front end's contract, checked at run time: a realistic session of two people and an
@@ -338,6 +340,24 @@ describe('the OpenAPI document, checked against a session', () => {
       409,
       'PAYMENT_NOT_REFUNDABLE',
     )
+    // A bank transfer is refunded by hand: no refund account is asked for it.
+    const account = { bank: 'KAKAO', number: '3333012345678', holderName: '김민수' }
+    await expectError(
+      await send('PUT', `/payments/${payment.id}/refund-account`, minsu, account),
+      409,
+      'REFUND_NOT_DUE',
+    )
+    // Without PortOne's signature (and here without a webhook secret at all) a webhook changes nothing.
+    await expectError(
+      await call({
+        method: 'POST',
+        url: '/webhooks/portone',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ type: 'Transaction.Paid', data: { paymentId: payment.id } }),
+      }),
+      400,
+      'INVALID_WEBHOOK',
+    )
 
     // Errors a front end meets.
     await expectError(await get('/me'), 401, 'AUTH_REQUIRED')
@@ -481,6 +501,73 @@ describe('the OpenAPI document, checked against a session', () => {
         .filter((op) => !seen.has(op)),
     )
     assert.deepEqual(unexercised, [])
+  })
+
+  it('fits a virtual-account payment: intent, webhook, refund account and refund through PortOne', async () => {
+    const portone = await FakePortOne.start()
+    try {
+      const va = await ctx.build(portone.paymentEnv({ PORTONE_TIMEOUT_MS: '5000' }))
+      const checked = async (options: InjectOptions) => {
+        const { res, exchange } = await checker.inject(va, options)
+        const where = `${exchange.method} ${exchange.url} → ${res.statusCode}`
+        assert.deepEqual(exchange.requestProblems, [], `${where}: the request does not fit the document`)
+        assert.deepEqual(exchange.responseProblems, [], `${where}: the answer does not fit the document`)
+        return res
+      }
+      const minsu = await createPerson(va, { kakaoId: '700', gender: 'M', birthYear: 1994 })
+      const jieun = await createPerson(va, { kakaoId: '701', gender: 'F', birthYear: 1996 })
+      const admin = { headers: (await signIn('1')).headers }
+      const week = weekOf(ctx.clock.now())
+      await recommend(ctx.database, minsu, jieun, week)
+      await recommend(ctx.database, jieun, minsu, week)
+      await like(va, minsu, jieun, week)
+      const matchId = (await like(va, jieun, minsu, week)).json().matchId
+      const intent = await checked({
+        method: 'POST',
+        url: '/payments/intent',
+        headers: minsu.headers,
+        payload: { matchId, method: 'virtual_account' },
+      })
+      const payment = intent.json()
+      assert.equal(payment.virtualAccount.bankName, '신한은행')
+      // The match closes before the deposit arrives: the deposit is owed back.
+      assert.equal(
+        (await checked({ method: 'POST', url: `/matches/${matchId}/close`, headers: jieun.headers }))
+          .statusCode,
+        200,
+      )
+      portone.deposit(payment.id, payment.amount)
+      const delivery = portone.webhook('Transaction.Paid', payment.id)
+      const hook = await checked({
+        method: 'POST',
+        url: '/webhooks/portone',
+        headers: delivery.headers,
+        payload: delivery.payload,
+      })
+      assert.deepEqual(hook.json(), { ok: true })
+      const account = await checked({
+        method: 'PUT',
+        url: `/payments/${payment.id}/refund-account`,
+        headers: minsu.headers,
+        payload: { bank: 'KAKAO', number: '3333012345678', holderName: '김민수' },
+      })
+      assert.equal(account.statusCode, 200)
+      const refunded = await checked({
+        method: 'POST',
+        url: `/admin/payments/${payment.id}/refund`,
+        headers: admin.headers,
+        payload: { reason: '매칭 종료 후 입금' },
+      })
+      assert.deepEqual(refunded.json(), { ok: true, status: 'refunded' })
+      const listed = await checked({
+        method: 'GET',
+        url: '/admin/payments?method=virtual_account&status=refunded',
+        headers: admin.headers,
+      })
+      assert.equal(listed.json().total, 1)
+    } finally {
+      await portone.stop()
+    }
   })
 
   it('is rate limited as documented', async () => {
