@@ -401,7 +401,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     matchPaymentDays: config.matchPaymentDays,
     retentionDays: config.notifications.retentionDays,
     log: app.log,
+    recheckPayments: () => paymentService.recheck(),
     onFinished: (report) => {
+      metrics.housekeeping.inc({ what: 'payments_confirmed' }, report.paymentsConfirmed)
       metrics.housekeeping.inc({ what: 'matches_expired' }, report.matchesExpired)
       metrics.housekeeping.inc({ what: 'payments_expired' }, report.paymentsExpired)
       metrics.housekeeping.inc({ what: 'notifications_deleted' }, report.notificationsDeleted)

@@ -22,13 +22,17 @@ interface Logger {
 }
 
 export interface HousekeepingReport {
+  /** Virtual-account payments PortOne was asked about again (lost webhooks), and those that changed. */
+  paymentsRechecked: number
+  paymentsConfirmed: number
   matchesExpired: number
   paymentsExpired: number
   notificationsDeleted: number
 }
 
 /**
- * The hourly chores: pending matches with no verified payment after MATCH_PAYMENT_DAYS close as
+ * The hourly chores: virtual-account payments still unpaid after PORTONE_RECHECK_MINUTES are asked
+ * about again (a webhook may have been lost), pending matches with no verified payment after MATCH_PAYMENT_DAYS close as
  * expired (both people are told; their unpaid intents expire; each is audited as system:scheduler),
  * unpaid intents past their expiry become expired, and notifications older than
  * NOTIFICATION_RETENTION_DAYS go (their deliveries with them). Single-flight across replicas.
@@ -40,6 +44,8 @@ export function createHousekeeping(deps: {
   matchPaymentDays: number
   retentionDays: number
   log: Logger
+  /** Asks PortOne about virtual-account payments whose webhook may have been lost (payments.recheck). */
+  recheckPayments?: () => Promise<{ checked: number; changed: number }>
   /** Told what every run did (metrics). */
   onFinished?: (report: HousekeepingReport) => void
 }) {
@@ -88,7 +94,19 @@ export function createHousekeeping(deps: {
   }
 
   async function work(stopping: () => boolean): Promise<HousekeepingReport> {
-    const report: HousekeepingReport = { matchesExpired: 0, paymentsExpired: 0, notificationsDeleted: 0 }
+    const report: HousekeepingReport = {
+      paymentsRechecked: 0,
+      paymentsConfirmed: 0,
+      matchesExpired: 0,
+      paymentsExpired: 0,
+      notificationsDeleted: 0,
+    }
+    // First: a deposit PortOne has and we missed verifies its payment before its match could expire.
+    if (deps.recheckPayments) {
+      const rechecked = await deps.recheckPayments()
+      report.paymentsRechecked = rechecked.checked
+      report.paymentsConfirmed = rechecked.changed
+    }
     const now = clock()
     for (;;) {
       if (stopping()) return report
@@ -117,7 +135,12 @@ export function createHousekeeping(deps: {
     work,
     onFinished: (report) => {
       deps.onFinished?.(report)
-      if (report.matchesExpired + report.paymentsExpired + report.notificationsDeleted > 0) {
+      const changed =
+        report.paymentsConfirmed +
+        report.matchesExpired +
+        report.paymentsExpired +
+        report.notificationsDeleted
+      if (changed > 0) {
         log.info({ ...report }, 'housekeeping done')
       }
     },

@@ -12,7 +12,7 @@ import {
 } from '../../../test/helpers/context.js'
 import { createPerson, like, recommend } from '../../../test/helpers/factories.js'
 import { FakePortOne } from '../../../test/helpers/portone.js'
-import { adminActions, matches, payments, portoneWebhooks } from '../../core/db/schema.js'
+import { adminActions, matches, notifications, payments, portoneWebhooks } from '../../core/db/schema.js'
 import { createFieldCipher } from '../../core/security/crypto.js'
 import { weekOf } from '../../core/time.js'
 
@@ -89,6 +89,13 @@ const audit = async (action: string) =>
   (await ctx.database.db.select().from(adminActions)).filter((a) => a.action === action)
 const matchStatus = async () =>
   (await ctx.database.db.select().from(matches).where(eq(matches.id, matchId)))[0]?.status
+/** Who got a notification of this type (user ids, sorted). */
+const notified = async (type: string) =>
+  (await ctx.database.db.select().from(notifications))
+    .filter((n) => n.type === type)
+    .map((n) => n.userId)
+    .sort()
+const both = () => [minsu.userId, jieun.userId].sort()
 const closeMatch = () =>
   ctx.database.db
     .update(matches)
@@ -231,6 +238,9 @@ describe('POST /webhooks/portone', () => {
     assert.equal(fake.calls('get').at(-1)?.path, `/payments/${id}`)
     assert.equal(await matchStatus(), 'pending')
     assert.equal((await call(minsu, 'GET', `/payments/${id}`)).json().status, 'verified')
+    // Both are told, as for an operator's verification; the partner was told of the payment itself.
+    assert.deepEqual(await notified('payment.verified'), both())
+    assert.deepEqual(await notified('payment.created'), [jieun.userId])
   })
 
   it('with AUTO_ACTIVATE_ON_VERIFY=true the match is activated in the same transaction', async () => {
@@ -241,6 +251,20 @@ describe('POST /webhooks/portone', () => {
     assert.equal(await matchStatus(), 'active')
     const [activate] = await audit('match.activate')
     assert.equal(activate?.actor, 'system:portone')
+    assert.deepEqual(await notified('match.activated'), both())
+  })
+
+  it("the account's due date is the match's expiry when that comes first (MATCH_PAYMENT_DAYS)", async () => {
+    const app = await ctx.build({ MATCH_PAYMENT_DAYS: '2' })
+    const [match] = await ctx.database.db.select().from(matches).where(eq(matches.id, matchId))
+    const res = await vaIntent(minsu, app)
+    assert.equal(res.statusCode, 200, res.body)
+    assert.ok(match)
+    const due = new Date(match.createdAt.getTime() + 2 * 24 * 60 * MINUTE).toISOString()
+    assert.equal(res.json().expiresAt, due)
+    assert.equal(res.json().virtualAccount.expiresAt, due)
+    const sent = fake.calls('instant')[0]?.body?.method as { virtualAccount: { expiry: { dueDate: string } } }
+    assert.equal(sent.virtualAccount.expiry.dueDate, due)
   })
 
   it('a body claiming a payment PortOne has not seen paid changes nothing', async () => {
@@ -352,6 +376,7 @@ describe('POST /webhooks/portone', () => {
     assert.equal(p?.paidAmount, 33000)
     assert.equal((await audit('payment.refund_due'))[0]?.actor, 'system:portone')
     assert.equal((await audit('payment.verify')).length, 0)
+    assert.deepEqual(await notified('payment.refund_due'), both())
   })
 
   it('a payment an operator verified before the webhook: the deposit is noted, nothing else', async () => {
@@ -427,6 +452,21 @@ describe('recheck of lost webhooks (housekeeping)', () => {
     assert.equal((verify?.detail as { source?: string } | undefined)?.source, 'recheck')
     // Paid ones are not asked about again.
     assert.deepEqual(await ctx.app.payments.recheck(), { checked: 0, changed: 0, unavailable: false })
+  })
+
+  it('runs in the hourly housekeeping, before matches expire, so a missed deposit keeps its match', async () => {
+    // Asked for on the match's sixth day, paid just before its deadline, the webhook lost; an hour
+    // later the match is past MATCH_PAYMENT_DAYS (7): without the recheck it would close as expired.
+    ctx.clock.advance(6 * 24 * 60 * MINUTE)
+    const id = await paid()
+    ctx.clock.advance(24 * 60 * MINUTE + 60 * MINUTE)
+    const report = await ctx.app.jobs.housekeeping.runOnce()
+    assert.equal(report?.paymentsRechecked, 1)
+    assert.equal(report?.paymentsConfirmed, 1)
+    assert.equal(report?.matchesExpired, 0)
+    assert.equal((await row(id))?.status, 'verified')
+    assert.equal(await matchStatus(), 'pending')
+    assert.deepEqual(await notified('payment.verified'), both())
   })
 
   it('leaves unpaid accounts pending', async () => {

@@ -355,7 +355,7 @@ export function createPaymentService({
             method,
             amount: config.payment.amountKrw,
             code: null,
-            expiresAt: accountExpiresAt < dueDate ? accountExpiresAt : dueDate,
+            expiresAt: new Date(Math.min(accountExpiresAt.getTime(), dueDate.getTime())),
             now,
             requestedBy: auth.userId,
             virtualAccount: {
