@@ -85,16 +85,17 @@ interface Failure {
 }
 
 /**
- * Runs one SDK call under the timeout. Anything that is not an answer PortOne meant (no connection,
- * a timeout, a 5xx, a body that is not JSON, our credentials refused) becomes a 503 (`failure`), to
- * retry later; `expected` lets the caller keep the SDK errors that are answers (a 404 for an unknown id).
+ * Runs one SDK call under the timeout, or under `deadline` when the caller makes several calls that
+ * must end together. Anything that is not an answer PortOne meant (no connection, a timeout, a 5xx,
+ * a body that is not JSON, our credentials refused) becomes a 503 (`failure`), to retry later;
+ * `expected` lets the caller keep the SDK errors that are answers (a 404 for an unknown id).
  */
 async function call<T>(
-  options: { timeoutMs: number; log: PortOneLog; failure: Failure; what: string },
+  options: { timeoutMs: number; log: PortOneLog; failure: Failure; what: string; deadline?: AbortSignal },
   run: () => Promise<T>,
   expected?: (err: unknown) => T | undefined,
 ): Promise<T> {
-  const signal = AbortSignal.timeout(options.timeoutMs)
+  const signal = options.deadline ?? AbortSignal.timeout(options.timeoutMs)
   try {
     return await callSignal.run(signal, run)
   } catch (err) {
@@ -215,7 +216,8 @@ export interface RefundAccount {
 export interface PortOnePaymentClient {
   /**
    * POST /payments/{paymentId}/instant (method virtualAccount), then GET /payments/{paymentId} for the
-   * account PortOne opened (the instant answer names none). Throws 503 PAYMENT_PROVIDER_UNAVAILABLE.
+   * account PortOne opened (the instant answer names none), both within one PORTONE_TIMEOUT_MS: the
+   * intent holds its match's row lock for this long at most. Throws 503 PAYMENT_PROVIDER_UNAVAILABLE.
    */
   issueVirtualAccount(input: {
     paymentId: string
@@ -250,16 +252,17 @@ export function createPortOnePaymentClient(
       message: 'The payment provider is not answering; try again shortly',
     },
   }
-  const getPayment = (paymentId: string) =>
+  const getPayment = (paymentId: string, deadline?: AbortSignal) =>
     call<PortOnePayment | null>(
-      { ...options, what: 'payment.get' },
+      { ...options, what: 'payment.get', ...(deadline ? { deadline } : {}) },
       async () => toPayment(await sdk.payment.getPayment({ paymentId, storeId })),
       (err) =>
         err instanceof Payment.GetPaymentError && errorType(err) === 'PAYMENT_NOT_FOUND' ? null : undefined,
     )
   return {
     async issueVirtualAccount(input) {
-      await call({ ...options, what: 'payment.payInstantly' }, () =>
+      const deadline = AbortSignal.timeout(options.timeoutMs)
+      await call({ ...options, what: 'payment.payInstantly', deadline }, () =>
         sdk.payment.payInstantly({
           paymentId: input.paymentId,
           storeId,
@@ -277,7 +280,7 @@ export function createPortOnePaymentClient(
           },
         }),
       )
-      const issued = await getPayment(input.paymentId)
+      const issued = await getPayment(input.paymentId, deadline)
       if (!issued?.virtualAccount) {
         log.warn({ portone: 'payment.get', reason: 'no virtual account' }, 'PortOne did not answer')
         throw serviceUnavailable(options.failure.code, options.failure.message)
@@ -285,7 +288,7 @@ export function createPortOnePaymentClient(
       return issued.virtualAccount
     },
 
-    getPayment,
+    getPayment: (paymentId) => getPayment(paymentId),
 
     cancel: (paymentId, input) =>
       call<CancelResult>(

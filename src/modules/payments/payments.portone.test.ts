@@ -189,6 +189,23 @@ describe('POST /payments/intent with method virtual_account', () => {
     })
   }
 
+  it('both PortOne calls share one PORTONE_TIMEOUT_MS (the bound on the match lock): each in time, together late → 503', async () => {
+    const ms = Math.round(TIMEOUT_MS * 0.6)
+    fake.faults.instant = { kind: 'slow', ms }
+    fake.faults.get = { kind: 'slow', ms }
+    const abandonedBefore = fake.abandoned
+    const res = await vaIntent(minsu)
+    assert.equal(res.statusCode, 503, res.body)
+    assert.equal(res.json().error.code, 'PAYMENT_PROVIDER_UNAVAILABLE')
+    assert.equal((await ctx.database.db.select().from(payments)).length, 0)
+    for (let i = 0; i < 50 && fake.abandoned === abandonedBefore; i++)
+      await new Promise((r) => setTimeout(r, 20))
+    assert.equal(fake.abandoned, abandonedBefore + 1, 'the account lookup was aborted at the deadline')
+    delete fake.faults.instant
+    delete fake.faults.get
+    assert.equal((await vaIntent(jieun)).statusCode, 200)
+  })
+
   it('PortOne issued the account but cannot say which: 503, nothing stored', async () => {
     fake.faults.get = { kind: 'http-500' }
     const res = await vaIntent(minsu)
