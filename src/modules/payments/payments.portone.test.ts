@@ -620,6 +620,39 @@ describe('refunds of virtual-account deposits', () => {
     assert.equal((await audit('payment.refunded'))[0]?.actor, 'system:portone')
   })
 
+  it('a verified payment of an active match is not owed back: 409 PAYMENT_NOT_REFUNDABLE, PortOne not asked', async () => {
+    const id = await paid()
+    await deliver(fake.webhook('Transaction.Paid', id))
+    const activated = await call(admin, 'POST', `/admin/matches/${matchId}/activate`, {})
+    assert.equal(activated.statusCode, 200, activated.body)
+    const res = await refund(id)
+    assert.equal(res.statusCode, 409)
+    assert.equal(res.json().error.code, 'PAYMENT_NOT_REFUNDABLE')
+    assert.match(res.json().error.message, /not owed back/)
+    assert.equal((await putAccount(minsu, id)).json().error.code, 'REFUND_NOT_DUE')
+    assert.equal(fake.calls('cancel').length, 0)
+    const p = await row(id)
+    assert.equal(p?.status, 'verified')
+    assert.equal(p?.refundError, null)
+    assert.equal(await matchStatus(), 'active')
+    assert.equal((await audit('payment.refund_failed')).length, 0)
+  })
+
+  it('a verified payment of a match closed before activation becomes refund_due and is refunded', async () => {
+    const id = await paid()
+    await deliver(fake.webhook('Transaction.Paid', id))
+    assert.equal(
+      (await refund(id)).json().error.code,
+      'PAYMENT_NOT_REFUNDABLE',
+      'not while the match may go ahead',
+    )
+    const closed = await call(jieun, 'POST', `/matches/${matchId}/close`, {})
+    assert.equal(closed.statusCode, 200, closed.body)
+    assert.equal((await row(id))?.status, 'refund_due')
+    assert.equal((await putAccount(minsu, id)).statusCode, 200)
+    assert.deepEqual((await refund(id)).json(), { ok: true, status: 'refunded' })
+  })
+
   it('an amount_mismatch is refunded the same way', async () => {
     const id = await paid(30000)
     await deliver(fake.webhook('Transaction.Paid', id))

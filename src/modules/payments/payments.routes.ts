@@ -189,8 +189,9 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['admin'],
         summary:
-          'Pay back a deposit: a bank transfer is recorded as paid back; a virtual account is refunded through ' +
-          "PortOne to the payer's account (refunded when PortOne confirms; a failure is kept in refundError)",
+          'Pay back a deposit: a bank transfer is recorded as paid back; a virtual account owed back ' +
+          "(refund_due, amount_mismatch) is refunded through PortOne to the payer's account (refunded when " +
+          'PortOne confirms; a failure is kept in refundError); a verified one is not owed: 409 PAYMENT_NOT_REFUNDABLE',
         security,
         params: PaymentParams,
         body: RefundBody,

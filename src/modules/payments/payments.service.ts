@@ -585,6 +585,15 @@ export function createPaymentService({
           })
           return { status: 'refunded' as PaymentStatus }
         }
+        // A verified deposit paid for a match that went ahead (or still may): nothing is owed back.
+        // Closing the match before activation makes it refund_due, and then it is refunded here.
+        if (payment.status === 'verified') {
+          throw conflict(
+            'PAYMENT_NOT_REFUNDABLE',
+            'A verified virtual-account payment is not owed back; only refund_due (its match closed before ' +
+              'activation) and amount_mismatch payments are refunded through PortOne',
+          )
+        }
         if (payment.status !== 'refund_due' && payment.status !== 'amount_mismatch') {
           throw conflict(
             'PAYMENT_NOT_REFUNDABLE',
