@@ -400,6 +400,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     notifier,
     matchPaymentDays: config.matchPaymentDays,
     retentionDays: config.notifications.retentionDays,
+    webhookRetentionDays: config.portone.webhookRetentionDays,
     log: app.log,
     recheckPayments: () => paymentService.recheck(),
     onFinished: (report) => {
@@ -407,6 +408,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       metrics.housekeeping.inc({ what: 'matches_expired' }, report.matchesExpired)
       metrics.housekeeping.inc({ what: 'payments_expired' }, report.paymentsExpired)
       metrics.housekeeping.inc({ what: 'notifications_deleted' }, report.notificationsDeleted)
+      metrics.housekeeping.inc({ what: 'webhooks_deleted' }, report.webhooksDeleted)
     },
   })
   const worker = createDeliveryWorker({

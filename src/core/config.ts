@@ -76,6 +76,7 @@ const EnvSchema = Type.Object({
   PORTONE_VA_REMITTEE_NAME: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   PORTONE_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   PORTONE_RECHECK_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
+  PORTONE_WEBHOOK_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
 
   PAYMENT_AMOUNT_KRW: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 30000 }),
   PAYMENT_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 3 }),
@@ -222,6 +223,8 @@ export interface Config {
     webhookSecret: string | undefined
     /** Virtual-account payments still pending after this long are asked about again by housekeeping. */
     recheckMinutes: number
+    /** The ids of webhook deliveries acted on are kept this long (repeats within it are ignored). */
+    webhookRetentionDays: number
   }
   payment: {
     amountKrw: number
@@ -458,6 +461,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       vaRemitteeName: env.PORTONE_VA_REMITTEE_NAME,
       webhookSecret: env.PORTONE_WEBHOOK_SECRET,
       recheckMinutes: env.PORTONE_RECHECK_MINUTES,
+      webhookRetentionDays: env.PORTONE_WEBHOOK_RETENTION_DAYS,
     },
     payment: {
       amountKrw: env.PAYMENT_AMOUNT_KRW,

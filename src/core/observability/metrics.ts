@@ -55,7 +55,7 @@ export function createMetrics() {
     }),
     housekeeping: new Counter({
       name: 'shh_housekeeping_rows_total',
-      help: 'Rows changed by the hourly housekeeping (payments confirmed by a recheck at PortOne, matches expired, payments expired, notifications deleted)',
+      help: 'Rows changed by the hourly housekeeping (payments confirmed by a recheck at PortOne, matches expired, payments expired, notifications and PortOne webhook deliveries deleted)',
       labelNames: ['what'] as const,
       registers: [registry],
     }),

@@ -7,7 +7,7 @@ import type { Notifier } from '../../core/notifications.js'
 import type { Clock } from '../../core/time.js'
 import { closeMatchesAndNotify } from '../matches/matches.service.js'
 import { deleteNotificationsBefore } from '../notifications/notifications.repository.js'
-import { expireOverdue } from '../payments/payments.repository.js'
+import { deleteWebhooksBefore, expireOverdue } from '../payments/payments.repository.js'
 
 const DAY_MS = 24 * 3600_000
 const HOUR_MS = 3600_000
@@ -28,14 +28,17 @@ export interface HousekeepingReport {
   matchesExpired: number
   paymentsExpired: number
   notificationsDeleted: number
+  /** PortOne webhook deliveries older than PORTONE_WEBHOOK_RETENTION_DAYS forgotten. */
+  webhooksDeleted: number
 }
 
 /**
  * The hourly chores: virtual-account payments still unpaid after PORTONE_RECHECK_MINUTES are asked
  * about again (a webhook may have been lost), pending matches with no verified payment after MATCH_PAYMENT_DAYS close as
  * expired (both people are told; their unpaid intents expire; each is audited as system:scheduler),
- * unpaid intents past their expiry become expired, and notifications older than
- * NOTIFICATION_RETENTION_DAYS go (their deliveries with them). Single-flight across replicas.
+ * unpaid intents past their expiry become expired, notifications older than
+ * NOTIFICATION_RETENTION_DAYS go (their deliveries with them), and so do the ids of PortOne webhook
+ * deliveries older than PORTONE_WEBHOOK_RETENTION_DAYS. Single-flight across replicas.
  */
 export function createHousekeeping(deps: {
   database: DbHandle
@@ -43,6 +46,8 @@ export function createHousekeeping(deps: {
   notifier: Notifier
   matchPaymentDays: number
   retentionDays: number
+  /** How long the ids of PortOne webhook deliveries are kept (PORTONE_WEBHOOK_RETENTION_DAYS). */
+  webhookRetentionDays: number
   log: Logger
   /** Asks PortOne about virtual-account payments whose webhook may have been lost (payments.recheck). */
   recheckPayments?: () => Promise<{ checked: number; changed: number }>
@@ -100,6 +105,7 @@ export function createHousekeeping(deps: {
       matchesExpired: 0,
       paymentsExpired: 0,
       notificationsDeleted: 0,
+      webhooksDeleted: 0,
     }
     // First: a deposit PortOne has and we missed verifies its payment before its match could expire.
     if (deps.recheckPayments) {
@@ -122,6 +128,13 @@ export function createHousekeeping(deps: {
       report.notificationsDeleted += n
       if (n < RETENTION_BATCH) break
     }
+    const webhooksBefore = new Date(now.getTime() - deps.webhookRetentionDays * DAY_MS)
+    for (;;) {
+      if (stopping()) return report
+      const n = await deleteWebhooksBefore(db, webhooksBefore, RETENTION_BATCH)
+      report.webhooksDeleted += n
+      if (n < RETENTION_BATCH) break
+    }
     return report
   }
 
@@ -139,7 +152,8 @@ export function createHousekeeping(deps: {
         report.paymentsConfirmed +
         report.matchesExpired +
         report.paymentsExpired +
-        report.notificationsDeleted
+        report.notificationsDeleted +
+        report.webhooksDeleted
       if (changed > 0) {
         log.info({ ...report }, 'housekeeping done')
       }

@@ -219,6 +219,7 @@ describe('single flight', () => {
         notifier: createNotifier({ externalTypes: new Set() }),
         matchPaymentDays: 7,
         retentionDays: 90,
+        webhookRetentionDays: 30,
         log: { info() {}, error() {} },
       })
       const matchId = await match(minsu, jieun)

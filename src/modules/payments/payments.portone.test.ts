@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
@@ -484,6 +485,31 @@ describe('recheck of lost webhooks (housekeeping)', () => {
     assert.equal((await row(id))?.status, 'verified')
     assert.equal(await matchStatus(), 'pending')
     assert.deepEqual(await notified('payment.verified'), both())
+  })
+
+  it('forgets webhook deliveries after PORTONE_WEBHOOK_RETENTION_DAYS (30 by default), hourly', async () => {
+    // Deliveries about payments we do not know are kept as well (and cannot change a payment).
+    const delivered = async () => {
+      const delivery = fake.webhook('Transaction.Paid', randomUUID())
+      assert.equal((await deliver(delivery)).statusCode, 200)
+      return delivery.headers['webhook-id'] as string
+    }
+    const kept = async () =>
+      (await ctx.database.db.select().from(portoneWebhooks)).map((w) => w.webhookId).sort()
+    const older = await delivered()
+    ctx.clock.advance(20 * 24 * 60 * MINUTE)
+    const newer = await delivered()
+    assert.deepEqual(await kept(), [older, newer].sort())
+
+    ctx.clock.advance(10 * 24 * 60 * MINUTE - MINUTE)
+    assert.equal((await ctx.app.jobs.housekeeping.runOnce())?.webhooksDeleted, 0, 'a minute early')
+    ctx.clock.advance(2 * MINUTE)
+    assert.equal((await ctx.app.jobs.housekeeping.runOnce())?.webhooksDeleted, 1)
+    assert.deepEqual(await kept(), [newer])
+
+    const shorter = await ctx.build({ PORTONE_WEBHOOK_RETENTION_DAYS: '7' })
+    assert.equal((await shorter.jobs.housekeeping.runOnce())?.webhooksDeleted, 1)
+    assert.deepEqual(await kept(), [])
   })
 
   it('leaves unpaid accounts pending', async () => {

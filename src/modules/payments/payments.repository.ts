@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
-import type { Executor } from '../../core/db/client.js'
+import { type Executor, queryRows } from '../../core/db/client.js'
 import {
   LIVE_PAYMENT_STATUSES,
   matches,
@@ -240,6 +240,18 @@ export async function recordWebhook(
     .onConflictDoNothing()
     .returning({ id: portoneWebhooks.webhookId })
   return rows.length > 0
+}
+
+/** Forgets up to `limit` webhook deliveries received before `before`. Returns how many. */
+export async function deleteWebhooksBefore(db: Executor, before: Date, limit: number): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`DELETE FROM portone_webhooks WHERE webhook_id IN (
+          SELECT webhook_id FROM portone_webhooks WHERE received_at < ${before.toISOString()}::timestamptz
+          LIMIT ${limit})
+        RETURNING webhook_id AS id`,
+  )
+  return rows.length
 }
 
 export async function webhookSeen(db: Executor, webhookId: string): Promise<boolean> {
