@@ -42,6 +42,7 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .error { background: #fdecea; color: var(--bad); border: 1px solid #f3b8b4; padding: 8px 12px; border-radius: 6px; margin-bottom: 12px; }
 .pager { display: flex; gap: 12px; align-items: center; margin: 12px 0; }
 .muted { color: var(--muted); }
+.bad { color: var(--bad); }
 img.thumb { display: block; max-width: 120px; height: auto; border-radius: 4px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px; }
 dl.facts dt { color: var(--muted); }

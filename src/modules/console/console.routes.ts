@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TSchema } from 'typebox'
 import type { Config } from '../../core/config.js'
 import type { Database } from '../../core/db/client.js'
-import { PAYMENT_STATUSES } from '../../core/db/schema.js'
+import { PAYMENT_METHODS, PAYMENT_STATUSES } from '../../core/db/schema.js'
 import { AppError, badRequest, forbidden } from '../../core/errors.js'
 import type { Clock } from '../../core/time.js'
 import { BanBody, ContactQuery, MatchesQuery, PageOnlyQuery, UsersQuery } from '../admin/admin.schemas.js'
@@ -33,6 +33,7 @@ import {
   csrfField,
   errorBox,
   MATCH_STATUS_KO,
+  PAYMENT_METHOD_KO,
   PAYMENT_STATUS_KO,
   page,
   pager,
@@ -88,6 +89,11 @@ const MESSAGES_KO: Record<string, string> = {
   PAYMENT_NOT_VERIFIABLE: '이 상태의 결제는 입금 확인할 수 없습니다.',
   PAYMENT_SUPERSEDED: '같은 매칭에 더 새로운 결제가 있습니다.',
   PAYMENT_NOT_REFUNDABLE: '환불할 수 없는 상태의 결제입니다.',
+  REFUND_FAILED: 'PortOne이 환불을 거절했습니다. 결제 목록의 환불 오류를 확인하세요.',
+  REFUND_ACCOUNT_MISSING: '결제자가 아직 환불 계좌를 등록하지 않았습니다.',
+  REFUND_IN_PROGRESS: 'PortOne이 이 결제의 환불을 처리하고 있습니다. 확인되면 환불 완료로 바뀝니다.',
+  PAYMENT_PROVIDER_UNAVAILABLE: 'PortOne에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
+  METHOD_UNAVAILABLE: 'PortOne 결제가 설정되어 있지 않습니다 (PAYMENT_PROVIDER).',
   MATCH_NOT_FOUND: '매칭을 찾을 수 없습니다.',
   MATCH_NOT_PENDING: '활성화 대기 중인 매칭이 아닙니다.',
   MATCH_CLOSED: '이미 종료된 매칭입니다.',
@@ -113,6 +119,7 @@ const MESSAGES_KO: Record<string, string> = {
 const NOTICES: Record<string, string> = {
   verified: '입금을 확인했습니다.',
   refunded: '환불 처리를 기록했습니다.',
+  'refund-requested': 'PortOne에 환불을 요청했습니다. PortOne이 확인하면 환불 완료로 바뀝니다.',
   activated: '매칭을 활성화했습니다.',
   handled: '신고를 처리했습니다.',
   banned: '회원을 정지했습니다.',
@@ -422,44 +429,90 @@ ${card('검수 대기 사진', counts.pendingPhotos, '/photos')}
     })
 
     // ---- Payments ----
+    type AdminPaymentView = Awaited<ReturnType<PaymentService['adminGet']>>
+    const owedBack = (p: AdminPaymentView) => p.status === 'refund_due' || p.status === 'amount_mismatch'
+    // Links only where the API would accept the action, so an operator is never sent into a refusal.
+    const canVerify = (p: AdminPaymentView) =>
+      p.status === 'pending' || p.status === 'expired' || p.status === 'amount_mismatch'
+    /*
+     * A transfer's refund is the operator's own record (also of a verified one); a virtual account is
+     * refunded through PortOne only while owed back, once the payer gave an account, and not twice
+     * while PortOne's confirmation is pending. A verified one is not owed back (its match went ahead).
+     */
+    const canRefund = (p: AdminPaymentView) =>
+      p.method === 'transfer'
+        ? p.status === 'refund_due' || p.status === 'verified'
+        : owedBack(p) && p.refundAccountGiven && !p.refundRequestedAt
+    /** Where the money goes: a transfer's code, or the virtual account PortOne issued. */
+    const payTo = (p: AdminPaymentView) =>
+      p.virtualAccount
+        ? html`${p.virtualAccount.bankName} <span class="mono">${p.virtualAccount.accountNumber}</span>`
+        : html`<span class="mono">${p.code ?? '—'}</span>`
+    /** What was paid: the depositor a transfer named, or the amount PortOne reported. */
+    const paidWith = (p: AdminPaymentView) =>
+      p.method === 'virtual_account'
+        ? p.paidAmount === null
+          ? '입금 전'
+          : `${won(p.paidAmount)} 입금`
+        : (p.depositorName ?? '—')
+    /** Where a virtual account's refund stands; nothing for transfers (recorded by hand). */
+    const refundState = (p: AdminPaymentView): Html => {
+      if (p.method !== 'virtual_account') return html`—`
+      const parts: Html[] = []
+      if (p.refundRequestedAt) parts.push(html`PortOne 확인 대기 (${when(p.refundRequestedAt)} 요청)`)
+      else if (owedBack(p))
+        parts.push(html`${p.refundAccountGiven ? '환불 계좌 등록됨' : '환불 계좌 미등록'}`)
+      if (p.refundError) parts.push(html`<span class="bad">환불 오류: ${p.refundError}</span>`)
+      return parts.length ? html`${parts.map((part, i) => html`${i ? html`<br>` : ''}${part}`)}` : html`—`
+    }
+
     signedIn.get('/payments', async (request, reply) => {
       const status = field(request.query, 'status')
+      const method = field(request.query, 'method')
       const q = field(request.query, 'q')
-      const input = checked<{ status?: never; query?: string; page: number; pageSize: number }>(
-        AdminPaymentsQuery,
-        {
-          status,
-          query: q,
-          page: field(request.query, 'page'),
-          pageSize: String(PAGE_SIZE),
-        },
-      )
+      const input = checked<{
+        status?: never
+        method?: never
+        query?: string
+        page: number
+        pageSize: number
+      }>(AdminPaymentsQuery, {
+        status,
+        method,
+        query: q,
+        page: field(request.query, 'page'),
+        pageSize: String(PAGE_SIZE),
+      })
       const result = await payments.adminList(input)
       const rows = result.items.map(
         (
           p,
-        ) => html`<tr><td class="mono">${p.code}</td><td>${won(p.amount)}</td><td>${PAYMENT_STATUS_KO[p.status] ?? p.status}</td><td>${p.depositorName ?? '—'}</td><td>${when(p.createdAt)}</td><td>${when(p.verifiedAt)}</td>
-<td>${p.status === 'pending' || p.status === 'expired' ? html`<a href="${prefix}/payments/${p.id}/verify">입금 확인…</a>` : ''}
-${p.status === 'refund_due' || p.status === 'verified' ? html` <a href="${prefix}/payments/${p.id}/refund">환불 기록…</a>` : ''}</td></tr>`,
+        ) => html`<tr><td>${PAYMENT_METHOD_KO[p.method] ?? p.method}</td><td>${payTo(p)}</td><td>${won(p.amount)}</td><td>${PAYMENT_STATUS_KO[p.status] ?? p.status}</td><td>${paidWith(p)}</td><td>${when(p.createdAt)}</td><td>${when(p.verifiedAt)}</td><td>${refundState(p)}</td>
+<td>${canVerify(p) ? html`<a href="${prefix}/payments/${p.id}/verify">입금 확인…</a>` : ''}
+${canRefund(p) ? html` <a href="${prefix}/payments/${p.id}/refund">${p.method === 'transfer' ? '환불 기록…' : '환불…'}</a>` : ''}</td></tr>`,
       )
       const statuses = PAYMENT_STATUSES as readonly string[]
+      const methods = PAYMENT_METHODS as readonly string[]
       const exportQuery = new URLSearchParams()
       if (status) exportQuery.set('status', status)
+      if (method) exportQuery.set('method', method)
       if (q) exportQuery.set('q', q)
       const content = html`<form class="filters" method="get" action="${prefix}/payments">
 <label>상태<select name="status"><option value="">전체</option>${statuses.map((s) => html`<option value="${s}"${s === status ? html` selected` : ''}>${PAYMENT_STATUS_KO[s] ?? s}</option>`)}</select></label>
+<label>결제 방식<select name="method"><option value="">전체</option>${methods.map((m) => html`<option value="${m}"${m === method ? html` selected` : ''}>${PAYMENT_METHOD_KO[m] ?? m}</option>`)}</select></label>
 <label>입금 코드 또는 입금자명<input type="search" name="q" value="${q ?? ''}" maxlength="100"></label>
 <button type="submit">찾기</button>
 <a href="${prefix}/payments.csv?${exportQuery.toString()}">CSV 내려받기</a>
 </form>
-${table('결제 목록', ['입금 코드', '금액', '상태', '입금자', '생성', '확인', '처리'], rows)}
-${pager(`${prefix}/payments`, { status, q }, result)}`
+${table('결제 목록', ['방식', '입금 코드 · 계좌', '금액', '상태', '입금', '생성', '확인', '환불', '처리'], rows)}
+${pager(`${prefix}/payments`, { status, method, q }, result)}`
       return send(reply, page(view(request, '/payments'), '결제', content, { notice: notice(request) }))
     })
 
     signedIn.get('/payments.csv', async (request, reply) => {
-      const filter = checked<{ status?: never; query?: string }>(AdminPaymentsQuery, {
+      const filter = checked<{ status?: never; method?: never; query?: string }>(AdminPaymentsQuery, {
         status: field(request.query, 'status'),
+        method: field(request.query, 'method'),
         query: field(request.query, 'q'),
       })
       return reply
@@ -468,20 +521,45 @@ ${pager(`${prefix}/payments`, { status, q }, result)}`
         .send(await payments.exportCsv(filter))
     })
 
-    const paymentFacts = (p: Awaited<ReturnType<PaymentService['adminGet']>>) =>
-      html`<dl class="facts"><dt>입금 코드</dt><dd class="mono">${p.code}</dd><dt>금액</dt><dd>${won(p.amount)}</dd>
-<dt>상태</dt><dd>${PAYMENT_STATUS_KO[p.status] ?? p.status}</dd><dt>입금자</dt><dd>${p.depositorName ?? '—'}</dd>
+    const paymentFacts = (p: AdminPaymentView) => {
+      const va = p.virtualAccount
+      return html`<dl class="facts"><dt>결제 방식</dt><dd>${PAYMENT_METHOD_KO[p.method] ?? p.method}</dd>
+${
+  va
+    ? html`<dt>가상계좌</dt><dd>${va.bankName} <span class="mono">${va.accountNumber}</span></dd><dt>예금주</dt><dd>${va.holder}</dd><dt>입금 기한</dt><dd>${when(va.expiresAt)}</dd>`
+    : html`<dt>입금 코드</dt><dd class="mono">${p.code ?? '—'}</dd>`
+}
+<dt>금액</dt><dd>${won(p.amount)}</dd><dt>상태</dt><dd>${PAYMENT_STATUS_KO[p.status] ?? p.status}</dd>
+${
+  va
+    ? html`<dt>입금액 (PortOne)</dt><dd>${p.paidAmount === null ? '입금 전' : `${won(p.paidAmount)} · ${when(p.paidAt)}`}</dd>
+<dt>환불 계좌</dt><dd>${p.refundAccountGiven ? '결제자가 등록함 (내용은 표시하지 않음)' : '등록되지 않음'}</dd>
+${p.refundRequestedAt ? html`<dt>환불 요청</dt><dd>${when(p.refundRequestedAt)} · PortOne 확인 대기</dd>` : ''}
+${p.refundError ? html`<dt>마지막 환불 오류</dt><dd class="bad">${p.refundError}</dd>` : ''}`
+    : html`<dt>입금자</dt><dd>${p.depositorName ?? '—'}</dd>`
+}
 <dt>생성</dt><dd>${when(p.createdAt)}</dd><dt>기한</dt><dd>${when(p.expiresAt)}</dd><dt>매칭</dt><dd class="mono">${p.matchId}</dd></dl>`
+    }
 
     signedIn.get('/payments/:paymentId/verify', async (request, reply) => {
       const p = await payments.adminGet(uuidParam(request, 'paymentId'))
       const ctx = view(request, '/payments')
-      const content = html`<p>아래 결제의 입금이 통장에 들어온 것을 확인했으면 확인 버튼을 누르세요. 이 작업은 감사 로그에 남습니다.</p>
+      const mismatch = p.status === 'amount_mismatch'
+      const intro = mismatch
+        ? html`<p>PortOne이 알려 준 입금액(${won(p.paidAmount ?? 0)})이 청구 금액(${won(p.amount)})과 다릅니다. 그래도 입금으로 인정하려면 사유를 적고 확인하세요. 돌려주려면 환불하세요. 이 작업은 감사 로그에 남습니다.</p>`
+        : p.method === 'virtual_account'
+          ? html`<p>가상계좌 입금은 PortOne이 알려 주면 자동으로 확인됩니다. PortOne 관리자 화면에서 입금을 확인했는데 아직 반영되지 않았을 때만 확인 버튼을 누르세요. 이 작업은 감사 로그에 남습니다.</p>`
+          : html`<p>아래 결제의 입금이 통장에 들어온 것을 확인했으면 확인 버튼을 누르세요. 이 작업은 감사 로그에 남습니다.</p>`
+      const content = html`${intro}
 ${paymentFacts(p)}
 <h2>입금 확인</h2>
 <form class="stack" method="post" action="${prefix}/payments/${p.id}/verify">${csrfField(ctx)}
-<label>통장에 찍힌 입금자명 (선택)<input type="text" name="depositorName" maxlength="100"></label>
-<label>메모 (선택)<textarea name="memo" maxlength="1000" rows="2"></textarea></label>
+${p.method === 'transfer' ? html`<label>통장에 찍힌 입금자명 (선택)<input type="text" name="depositorName" maxlength="100"></label>` : ''}
+${
+  mismatch
+    ? html`<label>금액이 달라도 인정하는 사유 (필수)<textarea name="memo" maxlength="1000" rows="2" required></textarea></label>`
+    : html`<label>메모 (선택)<textarea name="memo" maxlength="1000" rows="2"></textarea></label>`
+}
 <div><button type="submit">입금 확인</button> <a href="${prefix}/payments">취소</a></div></form>`
       return send(reply, page(ctx, '입금 확인', content))
     })
@@ -499,19 +577,25 @@ ${paymentFacts(p)}
     signedIn.get('/payments/:paymentId/refund', async (request, reply) => {
       const p = await payments.adminGet(uuidParam(request, 'paymentId'))
       const ctx = view(request, '/payments')
-      const content = html`<p>입금액을 돌려준 뒤에 기록하세요. 이 작업은 감사 로그에 남습니다.</p>${paymentFacts(p)}
-<h2>환불 기록</h2>
+      const portone = p.method === 'virtual_account'
+      const content = html`${
+        portone
+          ? html`<p>PortOne을 통해 결제자가 등록한 계좌로 입금액을 돌려줍니다. PortOne이 확인하면 환불 완료가 됩니다. 이 작업은 감사 로그에 남습니다.</p>`
+          : html`<p>입금액을 돌려준 뒤에 기록하세요. 이 작업은 감사 로그에 남습니다.</p>`
+      }${paymentFacts(p)}
+<h2>${portone ? '환불' : '환불 기록'}</h2>
 <form class="stack" method="post" action="${prefix}/payments/${p.id}/refund">${csrfField(ctx)}
 <label>사유 (필수)<textarea name="reason" maxlength="1000" rows="2" required></textarea></label>
-<div><button type="submit" class="danger">환불 완료로 기록</button> <a href="${prefix}/payments">취소</a></div></form>`
-      return send(reply, page(ctx, '환불 기록', content))
+<div><button type="submit" class="danger">${portone ? 'PortOne으로 환불' : '환불 완료로 기록'}</button> <a href="${prefix}/payments">취소</a></div></form>`
+      return send(reply, page(ctx, portone ? '환불' : '환불 기록', content))
     })
 
     signedIn.post('/payments/:paymentId/refund', async (request, reply) => {
       const id = uuidParam(request, 'paymentId')
       const body = checked<{ reason: string }>(RefundBody, { reason: field(request.body, 'reason') ?? '' })
-      await payments.refund(auth(request), id, body.reason)
-      return reply.redirect(`${prefix}/payments?notice=refunded`, 303)
+      const result = await payments.refund(auth(request), id, body.reason)
+      const done = result.status === 'refunded' ? 'refunded' : 'refund-requested'
+      return reply.redirect(`${prefix}/payments?notice=${done}`, 303)
     })
 
     // ---- Bank statements ----
@@ -722,10 +806,10 @@ ${
       )}
 <h2>결제</h2>${table(
         '회원의 결제',
-        ['입금 코드', '금액', '상태', '생성'],
+        ['입금 코드 · 방식', '금액', '상태', '생성'],
         detail.payments.map(
           (x) =>
-            html`<tr><td class="mono">${x.code}</td><td>${won(x.amount)}</td><td>${PAYMENT_STATUS_KO[x.status] ?? x.status}</td><td>${when(x.createdAt)}</td></tr>`,
+            html`<tr><td>${x.code ? html`<span class="mono">${x.code}</span>` : (PAYMENT_METHOD_KO[x.method] ?? x.method)}</td><td>${won(x.amount)}</td><td>${PAYMENT_STATUS_KO[x.status] ?? x.status}</td><td>${when(x.createdAt)}</td></tr>`,
         ),
       )}
 <h2>이 회원에 대한 신고</h2>${table(

@@ -138,6 +138,10 @@ export const PAYMENT_STATUS_KO: Record<string, string> = {
   refunded: '환불 완료',
   amount_mismatch: '금액 불일치',
 }
+export const PAYMENT_METHOD_KO: Record<string, string> = {
+  transfer: '계좌이체',
+  virtual_account: '가상계좌',
+}
 export const MATCH_STATUS_KO: Record<string, string> = {
   pending: '활성화 대기',
   active: '활성',
