@@ -7527,7 +7527,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pay back a deposit: a bank transfer is recorded as paid back; a virtual account is refunded through PortOne to the payer's account (refunded when PortOne confirms; a failure is kept in refundError) */
+        /** Pay back a deposit: a bank transfer is recorded as paid back; a virtual account owed back (refund_due, amount_mismatch) is refunded through PortOne to the payer's account (refunded when PortOne confirms; a failure is kept in refundError); a verified one is not owed: 409 PAYMENT_NOT_REFUNDABLE */
         post: {
             parameters: {
                 query?: never;
