@@ -115,7 +115,10 @@ export async function runBatch(app: FastifyInstance, admin: SignedIn, week?: str
     payload: week ? { week } : {},
   })
   if (res.statusCode !== 202) throw new Error(`recs run: ${res.statusCode} ${res.body}`)
-  return waitForRun(app, admin, (res.json() as { runId: string }).runId)
+  const run = await waitForRun(app, admin, (res.json() as { runId: string }).runId)
+  // The row says the run is over a moment before its metrics and pool are: wait for those too.
+  await app.jobs.runner.idle()
+  return run
 }
 
 /** Writes "b is in a's list for `week`" directly (at the end of a's list; once). */
