@@ -91,6 +91,20 @@ export function createPaymentService({
 }) {
   const bank = config.payment.bank
 
+  /** A payment of one of the person's own matches; anyone else's is a 404, as if it did not exist. */
+  async function paymentOfOwnMatch(auth: AuthContext, paymentId: string): Promise<PaymentRow> {
+    const [row] = await db
+      .select({ payment: payments })
+      .from(payments)
+      .innerJoin(matches, eq(matches.id, payments.matchId))
+      .where(
+        and(eq(payments.id, paymentId), or(eq(matches.userA, auth.userId), eq(matches.userB, auth.userId))),
+      )
+      .limit(1)
+    if (!row) throw paymentNotFound()
+    return row.payment
+  }
+
   const toPayment = (p: PaymentRow) => ({
     id: p.id,
     matchId: p.matchId,
@@ -463,16 +477,7 @@ export function createPaymentService({
      * back, while one is owed (refund_due, amount_mismatch). Stored encrypted; erased once refunded.
      */
     async setRefundAccount(auth: AuthContext, paymentId: string, account: RefundAccount) {
-      const [row] = await db
-        .select({ payment: payments })
-        .from(payments)
-        .innerJoin(matches, eq(matches.id, payments.matchId))
-        .where(
-          and(eq(payments.id, paymentId), or(eq(matches.userA, auth.userId), eq(matches.userB, auth.userId))),
-        )
-        .limit(1)
-      if (!row) throw paymentNotFound()
-      const payment = row.payment
+      const payment = await paymentOfOwnMatch(auth, paymentId)
       if (payment.requestedBy !== auth.userId) {
         throw forbidden('NOT_PAYER', 'Only the person who asked for this payment can say where to refund it')
       }
@@ -506,20 +511,12 @@ export function createPaymentService({
     /** GET /payments/:paymentId: for the two people of its match only. */
     async get(auth: AuthContext, paymentId: string) {
       const now = clock()
-      const [row] = await db
-        .select({ payment: payments })
-        .from(payments)
-        .innerJoin(matches, eq(matches.id, payments.matchId))
-        .where(
-          and(eq(payments.id, paymentId), or(eq(matches.userA, auth.userId), eq(matches.userB, auth.userId))),
-        )
-        .limit(1)
-      if (!row) throw paymentNotFound()
-      if (row.payment.status === 'pending' && row.payment.expiresAt <= now) {
-        await expireOverdue(db, now, row.payment.matchId)
-        return toPayment({ ...row.payment, status: 'expired' })
+      const payment = await paymentOfOwnMatch(auth, paymentId)
+      if (payment.status === 'pending' && payment.expiresAt <= now) {
+        await expireOverdue(db, now, payment.matchId)
+        return toPayment({ ...payment, status: 'expired' })
       }
-      return toPayment(row.payment)
+      return toPayment(payment)
     },
 
     /** POST /admin/payments/:paymentId/verify */
