@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gunzipSync } from 'node:zlib'
 
 export interface ReceivedSpan {
   service: string
@@ -21,6 +22,10 @@ export interface ReceivedSpan {
  */
 export class OtlpReceiver {
   readonly contentTypes: string[] = []
+  /** Content-Encoding of each export that arrived (`gzip` or `identity`). */
+  readonly encodings: string[] = []
+  /** The request headers of each export that arrived. */
+  readonly headers: IncomingHttpHeaders[] = []
   private readonly received: Array<{ json: boolean; body: Buffer }> = []
   private readonly decoded: ReceivedSpan[] = []
 
@@ -40,7 +45,11 @@ export class OtlpReceiver {
           res.writeHead(404).end()
           return
         }
-        receiver.received.push({ json: type.includes('json'), body: Buffer.concat(chunks) })
+        const body = Buffer.concat(chunks)
+        const gzipped = req.headers['content-encoding'] === 'gzip'
+        receiver.encodings.push(gzipped ? 'gzip' : 'identity')
+        receiver.headers.push(req.headers)
+        receiver.received.push({ json: type.includes('json'), body: gzipped ? gunzipSync(body) : body })
         res.writeHead(200, { 'content-type': type }).end(type.includes('json') ? '{}' : '')
       })
     })
