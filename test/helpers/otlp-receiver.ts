@@ -16,7 +16,7 @@ export interface ReceivedSpan {
 
 /**
  * A stand-in OpenTelemetry collector on 127.0.0.1: accepts OTLP/HTTP trace exports on /v1/traces,
- * protobuf (the SDK's default) or JSON, and keeps them; `spans` decodes what has arrived (decoding
+ * protobuf (the SDK's default) or JSON, gzipped or not, and keeps them; `spans` decodes what has arrived (decoding
  * waits until asked, so that a benchmark's collector costs little while it is measuring). `hang`
  * makes it accept and never answer.
  */
