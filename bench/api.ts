@@ -1,7 +1,7 @@
 /**
  * `npm run bench:api [-- --users 10000 --duration 10 --pool 5]`
- * `npm run bench:api -- --tracing [--rounds 5]`: what tracing costs (bench/README.md, "Tracing").
- * With --tracing the three APIs listen on BENCH_API_PORT (18080) and the next two ports.
+ * `npm run bench:api -- --tracing [--rounds 10 --rate 250]`: what tracing costs (bench/README.md, "Tracing").
+ * With --tracing four APIs listen on BENCH_API_PORT (18080) and the next three ports.
  *
  * Seeds a realistic population in PostgreSQL (BENCH_DATABASE_URL, or a private PostgreSQL 15 cluster
  * this script starts and stops), builds this week's lists, starts the compiled API in a process of its own
@@ -10,7 +10,7 @@
  */
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
@@ -33,7 +33,9 @@ const { values } = parseArgs({
     // About twice the database's cores: on 2 cores more connections only add context switches.
     pool: { type: 'string', default: '5' },
     tracing: { type: 'boolean', default: false },
-    rounds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '10' },
+    // --tracing: requests per second to each of the four servers, all loaded at once.
+    rate: { type: 'string', default: '250' },
   },
 })
 const users = Number(values.users)
@@ -291,13 +293,23 @@ main().catch((err) => {
   process.exit(1)
 })
 
-/** CPU seconds (user + system) a process has used so far, from /proc. */
+/**
+ * CPU seconds a process has used so far: the scheduler's own count of the time each of its threads
+ * ran, in nanoseconds (`/proc/<pid>/task/<tid>/schedstat`). utime and stime in `/proc/<pid>/stat` are
+ * counted in clock ticks (10 ms): a server that runs 0.2 ms per request is sampled by them, which adds
+ * several per cent of noise to every round.
+ */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
-  // utime and stime are fields 14 and 15 of stat(5), counted after the command name's ") ".
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+  let ns = 0
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0])
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return ns / 1e9
 }
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim())
 
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b)
@@ -309,32 +321,28 @@ const median = (xs: number[]) => {
 const percent = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`
 
 /**
- * The same compiled API three times at once (untraced, traced at 100 %, traced at 10 %), the traced
- * ones exporting to stand-in collectors in this process. Each round loads each server in turn, in a
- * rotating order, at a fixed rate, and reads the API process's own CPU time from /proc: CPU per
- * request at a fixed rate does not move with this machine's drift the way req/s does, and each
- * round's cost is the ratio to the untraced server measured within the same minute; medians over
- * the rounds.
+ * The same compiled API four times at once: untraced, untraced again (the control), traced at 100 %
+ * and traced at 10 %, the traced ones exporting to stand-in collectors in this process. Every round
+ * loads all four at the same time, each at the same fixed rate with the same requests, and reads
+ * each API process's CPU time: this machine's speed drifts by ±30 % within a minute, and servers
+ * measured one after the other (as this benchmark did before) differed by 14 % between two
+ * identical untraced ones; loaded together they share the drift, and the control shows what is left
+ * of it. A round's cost is a traced server's CPU per request over the untraced one's in that round;
+ * the figure is the median over rounds, with the spread.
  */
 async function tracingCost(seeded: Awaited<ReturnType<typeof seed>>) {
   const collectors = await Promise.all([OtlpReceiver.start(), OtlpReceiver.start()])
   const [all, tenth] = collectors
   const variants: Array<{
     name: string
-    port: number
     env: Record<string, string>
     collector: OtlpReceiver | null
   }> = [
-    { name: 'untraced', port: PORT, env: {}, collector: null },
-    {
-      name: 'traced, 100 %',
-      port: PORT + 1,
-      env: { OTEL_EXPORTER_OTLP_ENDPOINT: all.endpoint },
-      collector: all,
-    },
+    { name: 'untraced', env: {}, collector: null },
+    { name: 'untraced (control)', env: {}, collector: null },
+    { name: 'traced, 100 %', env: { OTEL_EXPORTER_OTLP_ENDPOINT: all.endpoint }, collector: all },
     {
       name: 'traced, 10 %',
-      port: PORT + 2,
       env: {
         OTEL_EXPORTER_OTLP_ENDPOINT: tenth.endpoint,
         OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
@@ -343,29 +351,33 @@ async function tracingCost(seeded: Awaited<ReturnType<typeof seed>>) {
       collector: tenth,
     },
   ]
-  const servers = await Promise.all(variants.map((v) => startApi(seeded.url, v.port, v.env)))
+  const ports = variants.map((_, i) => PORT + i)
+  const servers: ChildProcess[] = []
   // Spans wait in the server up to its export delay (5 s) before they are sent.
   const exported = () => new Promise((resolve) => setTimeout(resolve, 6_000))
   try {
+    for (const [i, v] of variants.entries()) servers.push(await startApi(seeded.url, ports[i], v.env))
     const listTokens = seeded.withLists.map((id) => seeded.tokenOf.get(id) as string)
-    for (const v of variants) {
+    for (const port of ports) {
       await autocannon({
-        url: `http://127.0.0.1:${v.port}`,
+        url: `http://127.0.0.1:${port}`,
         connections: 20,
         amount: listTokens.length + 2_000,
         requests: [rotating('GET', '/recommendations', listTokens)],
       })
     }
-    const scenarios: Scenario[] = [
+    const rate = Number(values.rate)
+    // Each server gets requests of its own, the same sequence of users as the others.
+    const scenariosOf = (): Scenario[] => [
       {
-        name: 'GET /recommendations, fixed 1,000 req/s (10 connections)',
-        rate: 1000,
+        name: `GET /recommendations, ${rate} req/s to each server at once (10 connections each)`,
+        rate,
         connections: 10,
         requests: [rotating('GET', '/recommendations', listTokens)],
       },
       {
-        name: 'Monday mix (/me, /recommendations, /matches), fixed 600 req/s (10 connections)',
-        rate: 600,
+        name: `Monday mix (/me, /recommendations, /matches), ${rate} req/s to each server at once`,
+        rate,
         connections: 10,
         requests: [
           rotating('GET', '/me', listTokens),
@@ -374,29 +386,31 @@ async function tracingCost(seeded: Awaited<ReturnType<typeof seed>>) {
         ],
       },
     ]
+    const perServer = ports.map(scenariosOf)
     const rounds = Number(values.rounds)
-    console.log(`\ntracing cost: ${rounds} rounds of ${duration} s per server and scenario, order rotating`)
-    for (const scenario of scenarios) {
+    console.log(
+      `\ntracing cost: ${rounds} rounds of ${duration} s, the ${variants.length} servers loaded at once ` +
+        `(${rate * variants.length} req/s in all)`,
+    )
+    for (const [s, scenario] of scenariosOf().entries()) {
       await exported()
       for (const c of collectors) c.clear()
       const perRound = variants.map(() => [] as Array<{ cpu: number; p99: number }>)
       const requests = variants.map(() => 0)
       for (let round = 0; round < rounds; round++) {
-        for (let k = 0; k < variants.length; k++) {
-          const i = (round + k) % variants.length
-          const pid = servers[i]?.pid as number
-          const before = cpuSeconds(pid)
-          const r = await load(scenario, variants[i]?.port)
-          const cpu = cpuSeconds(pid) - before
+        const before = servers.map((server) => cpuSeconds(server.pid as number))
+        const results = await Promise.all(ports.map((port, i) => load(perServer[i]?.[s] as Scenario, port)))
+        results.forEach((r, i) => {
           if (r.errors) throw new Error(`${variants[i]?.name}: ${r.errors} errors in ${scenario.name}`)
+          const cpu = cpuSeconds(servers[i]?.pid as number) - (before[i] as number)
           perRound[i]?.push({ cpu: (cpu * 1000) / r.total, p99: r.p99 })
           requests[i] = (requests[i] as number) + r.total
-        }
+        })
       }
       await exported()
       console.log(`\n${scenario.name}`)
       console.log(
-        `  ${'server'.padEnd(14)} ${'API CPU ms/request: median (min-max)'.padEnd(38)} p99 ms  spans/request  cost: median (min to max)`,
+        `  ${'server'.padEnd(19)} ${'API CPU ms/request: median (min-max)'.padEnd(38)} p99 ms  spans/request  cost: median (min to max)`,
       )
       const base = perRound[0] as Array<{ cpu: number }>
       variants.forEach((v, i) => {
@@ -404,7 +418,7 @@ async function tracingCost(seeded: Awaited<ReturnType<typeof seed>>) {
         const cpu = runs.map((x) => x.cpu)
         const spans = v.collector ? (v.collector.spans.length / (requests[i] as number)).toFixed(2) : '-'
         let line =
-          `  ${v.name.padEnd(14)} ${`${median(cpu).toFixed(3)} (${Math.min(...cpu).toFixed(3)}-${Math.max(...cpu).toFixed(3)})`.padEnd(38)} ` +
+          `  ${v.name.padEnd(19)} ${`${median(cpu).toFixed(3)} (${Math.min(...cpu).toFixed(3)}-${Math.max(...cpu).toFixed(3)})`.padEnd(38)} ` +
           `${String(median(runs.map((x) => x.p99))).padStart(6)}  ${spans.padStart(13)}`
         if (i > 0) {
           const ratios = runs.map((x, r) => x.cpu / (base[r]?.cpu as number) - 1)
@@ -413,7 +427,9 @@ async function tracingCost(seeded: Awaited<ReturnType<typeof seed>>) {
         console.log(line)
       })
     }
-    console.log('\ntargets: cost <= 15 % at 100 % sampling, <= 5 % at 10 %')
+    console.log(
+      '\ntargets: cost <= 15 % at 100 % sampling, <= 5 % at 10 %; the control shows the error of the method',
+    )
   } finally {
     for (const server of servers) server.kill('SIGTERM')
     for (const c of collectors) await c.stop()
