@@ -122,22 +122,27 @@ async function call<T>(
   }
 }
 
+/** The SDK client and the options every call of one kind of client runs with. */
+function connect(
+  config: { apiSecret: string; storeId: string; apiBase: string; timeoutMs: number },
+  log: PortOneLog,
+  failure: Failure,
+) {
+  installSignalFetch()
+  const sdk = PortOneClient({ secret: config.apiSecret, storeId: config.storeId, baseUrl: config.apiBase })
+  return { sdk, options: { timeoutMs: config.timeoutMs, log, failure } }
+}
+
 export function createPortOneIdentityClient(
   config: Pick<Config['portone'], 'apiSecret' | 'storeId' | 'apiBase' | 'timeoutMs'>,
   log: PortOneLog,
 ): PortOneIdentityClient {
   const { apiSecret, storeId } = config
   if (!apiSecret || !storeId) throw new Error('PortOne needs PORTONE_API_SECRET and PORTONE_STORE_ID')
-  installSignalFetch()
-  const sdk = PortOneClient({ secret: apiSecret, storeId, baseUrl: config.apiBase })
-  const options = {
-    timeoutMs: config.timeoutMs,
-    log,
-    failure: {
-      code: 'IDENTITY_PROVIDER_UNAVAILABLE',
-      message: 'The identity verification provider is not answering; try again shortly',
-    },
-  }
+  const { sdk, options } = connect({ ...config, apiSecret, storeId }, log, {
+    code: 'IDENTITY_PROVIDER_UNAVAILABLE',
+    message: 'The identity verification provider is not answering; try again shortly',
+  })
   return {
     getIdentityVerification: (identityVerificationId) =>
       call<IdentityVerificationResult>(
@@ -242,16 +247,10 @@ export function createPortOnePaymentClient(
   if (!apiSecret || !storeId || !vaChannelKey || !vaBank || !vaRemitteeName) {
     throw new Error('PortOne payments need PORTONE_API_SECRET, PORTONE_STORE_ID and PORTONE_VA_* settings')
   }
-  installSignalFetch()
-  const sdk = PortOneClient({ secret: apiSecret, storeId, baseUrl: config.apiBase })
-  const options = {
-    timeoutMs: config.timeoutMs,
-    log,
-    failure: {
-      code: 'PAYMENT_PROVIDER_UNAVAILABLE',
-      message: 'The payment provider is not answering; try again shortly',
-    },
-  }
+  const { sdk, options } = connect({ ...config, apiSecret, storeId }, log, {
+    code: 'PAYMENT_PROVIDER_UNAVAILABLE',
+    message: 'The payment provider is not answering; try again shortly',
+  })
   const getPayment = (paymentId: string, deadline?: AbortSignal) =>
     call<PortOnePayment | null>(
       { ...options, what: 'payment.get', ...(deadline ? { deadline } : {}) },
