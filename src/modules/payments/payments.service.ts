@@ -232,6 +232,19 @@ export function createPaymentService({
       if (!payment || !match) return false
       const now = clock()
       const detail = { matchId: payment.matchId, ...source }
+      /** The payment changed on PortOne's word, audited as PortOne's action. */
+      const changeAudited = async (
+        set: Parameters<typeof updatePayment>[2],
+        action: string,
+        more: Record<string, unknown>,
+      ) => {
+        await updatePayment(tx, payment.id, set)
+        await audit(
+          tx,
+          { system: PORTONE_ACTOR },
+          { action, targetId: payment.id, detail: { ...detail, ...more } },
+        )
+      }
 
       if (state.status === 'PAID') {
         // Out of order or repeated: a deposit already acted on is not acted on twice.
@@ -253,37 +266,21 @@ export function createPaymentService({
         const superseded =
           payment.status === 'expired' && (await findLivePayment(tx, payment.matchId)) !== undefined
         if (match.status === 'closed' || superseded) {
-          await updatePayment(tx, payment.id, { ...paid, status: 'refund_due' })
-          await audit(
-            tx,
-            { system: PORTONE_ACTOR },
-            {
-              action: 'payment.refund_due',
-              targetId: payment.id,
-              detail: { ...detail, paid: state.amount.paid, why: superseded ? 'superseded' : 'match closed' },
-            },
-          )
+          await changeAudited({ ...paid, status: 'refund_due' }, 'payment.refund_due', {
+            paid: state.amount.paid,
+            why: superseded ? 'superseded' : 'match closed',
+          })
           const people = [match.userA, match.userB]
           await notifier.notify(tx, people, 'payment.refund_due', { paymentId: payment.id }, now)
           return true
         }
         if (!exact) {
-          await updatePayment(tx, payment.id, { ...paid, status: 'amount_mismatch' })
-          await audit(
-            tx,
-            { system: PORTONE_ACTOR },
-            {
-              action: 'payment.amount_mismatch',
-              targetId: payment.id,
-              detail: {
-                ...detail,
-                due: payment.amount,
-                total: state.amount.total,
-                paid: state.amount.paid,
-                currency: state.currency,
-              },
-            },
-          )
+          await changeAudited({ ...paid, status: 'amount_mismatch' }, 'payment.amount_mismatch', {
+            due: payment.amount,
+            total: state.amount.total,
+            paid: state.amount.paid,
+            currency: state.currency,
+          })
           return true
         }
         await updatePayment(tx, payment.id, paid)
@@ -296,22 +293,17 @@ export function createPaymentService({
       if (state.status === 'CANCELLED') {
         if (payment.status === 'refunded') return false
         if (payment.paidAt && (payment.status === 'refund_due' || payment.status === 'amount_mismatch')) {
-          await updatePayment(tx, payment.id, {
-            status: 'refunded',
-            refundedAt: now,
-            refundAccountEncrypted: null,
-            refundRequestedAt: null,
-            refundError: null,
-            updatedAt: now,
-          })
-          await audit(
-            tx,
-            { system: PORTONE_ACTOR },
+          await changeAudited(
             {
-              action: 'payment.refunded',
-              targetId: payment.id,
-              detail: { ...detail, amount: state.amount.cancelled },
+              status: 'refunded',
+              refundedAt: now,
+              refundAccountEncrypted: null,
+              refundRequestedAt: null,
+              refundError: null,
+              updatedAt: now,
             },
+            'payment.refunded',
+            { amount: state.amount.cancelled },
           )
           return true
         }
